@@ -31,8 +31,14 @@ function(tb_test)
   target_link_libraries(${TB_NAME} PRIVATE ${TB_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
   include(GoogleTest)
   gtest_discover_tests(${TB_NAME} DISCOVERY_TIMEOUT 60
-    PROPERTIES LABELS "${TB_LABELS};unit"
-    ENVIRONMENT "TB_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+    TEST_LIST ${TB_NAME}_tests
+    PROPERTIES ENVIRONMENT "TB_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+  # PROPERTIES cannot carry a list (the ';' is lost in the generated discovery script), so
+  # the labels are set by a script that ctest includes after discovery.
+  set(labels_file ${CMAKE_CURRENT_BINARY_DIR}/${TB_NAME}_labels.cmake)
+  file(WRITE ${labels_file}
+    "set_tests_properties(\${${TB_NAME}_tests} PROPERTIES LABELS \"${TB_LABELS};unit\")\n")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${labels_file})
 endfunction()
 
 function(tb_benchmark)

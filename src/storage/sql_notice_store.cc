@@ -1,0 +1,337 @@
+#include "storage/sql_notice_store.h"
+
+#include <spdlog/spdlog.h>
+
+#include <limits>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "notices/notice_json.h"
+#include "storage/change_log.h"
+#include "storage/notice_query.h"
+#include "storage/text_fold.h"
+
+namespace tb::storage {
+namespace {
+
+using notices::Notice;
+using notices::WriteOutcome;
+
+constexpr std::int64_t kNoPublished = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t kNoDeadline = std::numeric_limits<std::int64_t>::max();
+
+Result<Notice> ParseStored(std::int64_t id, const std::string& doc) {
+  Result<Notice> notice = notices::NoticeFromJsonString(doc);
+  if (!notice.ok()) {
+    spdlog::error("storage: notice {} has an unreadable document: {}", id,
+                  notice.status().ToString());
+    return Status::Internal("a stored notice could not be read");
+  }
+  notice->id = NoticeId{id};
+  return notice;
+}
+
+// Top-level JSON fields whose values differ between two documents (a field present in one
+// only counts as changed), sorted by name. `b` null means a new notice.
+std::string ChangedFields(const nlohmann::json& b, const nlohmann::json& a) {
+  std::set<std::string> changed;
+  for (auto it = a.begin(); it != a.end(); ++it) {
+    if (!b.is_object()) {
+      changed.insert(it.key());
+      continue;
+    }
+    auto other = b.find(it.key());
+    if (other == b.end() || *other != it.value()) changed.insert(it.key());
+  }
+  if (b.is_object()) {
+    for (auto it = b.begin(); it != b.end(); ++it) {
+      if (!a.contains(it.key())) changed.insert(it.key());
+    }
+  }
+  changed.erase("id");
+  return nlohmann::json(changed).dump();
+}
+
+nlohmann::json StoredJson(Notice notice) {
+  notice.id = NoticeId{};
+  return nlohmann::json(notice);
+}
+
+void Bind(Statement& stmt, int index, const SqlParam& param) {
+  if (const auto* i = std::get_if<std::int64_t>(&param)) {
+    stmt.BindInt64(index, *i);
+  } else {
+    stmt.BindText(index, std::get<std::string>(param));
+  }
+}
+
+// Binds the notice's columns 1..13 shared by INSERT and UPDATE.
+void BindColumns(Statement& stmt, const Notice& n, const std::string& fingerprint,
+                 const std::string& doc, std::int64_t version, Timestamp now) {
+  stmt.BindText(1, n.buyer)
+      .BindText(2, FoldText(n.buyer))
+      .BindText(3, notices::NoticeTypeName(n.type))
+      .BindText(4, notices::NoticeStatusName(n.status))
+      .BindText(5, n.source);
+  if (n.published) stmt.BindInt64(6, n.published->micros()); else stmt.BindNull(6);
+  if (n.deadline) stmt.BindInt64(7, n.deadline->micros()); else stmt.BindNull(7);
+  stmt.BindInt64(8, n.published ? n.published->micros() : kNoPublished)
+      .BindInt64(9, n.deadline ? n.deadline->micros() : kNoDeadline)
+      .BindText(10, fingerprint)
+      .BindText(11, doc)
+      .BindInt64(12, version)
+      .BindInt64(13, now.micros());
+}
+
+Status WriteCodes(Transaction& tx, std::int64_t id, const Notice& n, bool replace) {
+  if (replace) {
+    for (std::string_view sql : {"DELETE FROM notice_countries WHERE notice_id = ?",
+                                 "DELETE FROM notice_unspsc WHERE notice_id = ?"}) {
+      TB_ASSIGN_OR_RETURN(Statement * del, tx.Prepare(sql));
+      del->BindInt64(1, id);
+      TB_RETURN_IF_ERROR(del->Run());
+    }
+  }
+  for (const std::string& country : std::set<std::string>(n.countries.begin(), n.countries.end())) {
+    TB_ASSIGN_OR_RETURN(Statement * ins, tx.Prepare("INSERT INTO notice_countries "
+                                                    "(notice_id, country) VALUES (?, ?)"));
+    ins->BindInt64(1, id).BindText(2, country);
+    TB_RETURN_IF_ERROR(ins->Run());
+  }
+  std::set<std::string> codes;
+  for (const UnspscCode& code : n.unspsc) codes.insert(code.ToString());
+  for (const std::string& code : codes) {
+    TB_ASSIGN_OR_RETURN(Statement * ins, tx.Prepare("INSERT INTO notice_unspsc "
+                                                    "(notice_id, code) VALUES (?, ?)"));
+    ins->BindInt64(1, id).BindText(2, code);
+    TB_RETURN_IF_ERROR(ins->Run());
+  }
+  return Status::Ok();
+}
+
+struct Stored {
+  std::int64_t id = 0;
+  std::string doc;
+  std::string fingerprint;
+  std::int64_t version = 0;
+};
+
+Result<std::optional<Stored>> ReadStored(Transaction& tx, std::string_view public_id) {
+  TB_ASSIGN_OR_RETURN(Statement * stmt,
+                      tx.Prepare("SELECT id, doc, fingerprint, version FROM notices "
+                                 "WHERE public_id = ?"));
+  stmt->BindText(1, public_id);
+  TB_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return std::optional<Stored>();
+  return std::optional<Stored>(Stored{stmt->Int64(0), stmt->Text(1), stmt->Text(2), stmt->Int64(3)});
+}
+
+}  // namespace
+
+Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const Notice> batch,
+                                                              const MergeFn& merge) {
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (batch[i].public_id.empty()) {
+      return Status::InvalidArgument("record " + std::to_string(i + 1) +
+                                     " of the batch has no public id")
+          .WithField("public_id");
+    }
+  }
+  std::vector<WriteOutcome> outcomes;
+  outcomes.reserve(batch.size());
+  if (batch.empty()) return outcomes;
+  const Timestamp now = clock_.Now();
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kWrite));
+  std::vector<Change> changes;
+  for (const Notice& incoming : batch) {
+    TB_ASSIGN_OR_RETURN(std::optional<Stored> stored, ReadStored(*tx, incoming.public_id));
+    std::optional<Notice> current;
+    if (stored) {
+      TB_ASSIGN_OR_RETURN(Notice parsed, ParseStored(stored->id, stored->doc));
+      current = std::move(parsed);
+    }
+    Notice merged;
+    try {
+      merged = merge(current ? &*current : nullptr, incoming);
+    } catch (const std::exception& e) {
+      spdlog::error("storage: merging notice {} threw: {}", incoming.public_id, e.what());
+      return Status::Internal("merging notice " + incoming.public_id + " failed");
+    } catch (...) {
+      return Status::Internal("merging notice " + incoming.public_id + " failed");
+    }
+    if (merged.public_id != incoming.public_id) {
+      return Status::InvalidArgument("merging notice " + incoming.public_id +
+                                     " changed its public id")
+          .WithField("public_id");
+    }
+    merged.id = NoticeId{};  // the document never carries the internal id
+    const std::string fingerprint = notices::Fingerprint(merged);
+    if (stored && stored->fingerprint == fingerprint) {
+      outcomes.push_back(WriteOutcome::kUnchanged);
+      continue;
+    }
+    // The same bytes as notices::NoticeToJsonString, keeping the JSON tree for the diff.
+    const nlohmann::json doc_json = merged;
+    const std::string doc = doc_json.dump();
+    std::int64_t id = 0;
+    std::int64_t version = 1;
+    if (!stored) {
+      TB_ASSIGN_OR_RETURN(
+          Statement * insert,
+          tx->Prepare("INSERT INTO notices (buyer, buyer_folded, type, status, source, "
+                      "published_us, deadline_us, sort_published, sort_deadline, fingerprint, "
+                      "doc, version, updated_at_us, public_id) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+      BindColumns(*insert, merged, fingerprint, doc, version, now);
+      insert->BindText(14, merged.public_id);
+      TB_ASSIGN_OR_RETURN(bool row, insert->Step());
+      if (!row) return Status::Internal("inserting a notice returned no id");
+      id = insert->Int64(0);
+    } else {
+      id = stored->id;
+      version = stored->version + 1;
+      TB_ASSIGN_OR_RETURN(
+          Statement * update,
+          tx->Prepare("UPDATE notices SET buyer = ?, buyer_folded = ?, type = ?, status = ?, "
+                      "source = ?, published_us = ?, deadline_us = ?, sort_published = ?, "
+                      "sort_deadline = ?, fingerprint = ?, doc = ?, version = ?, "
+                      "updated_at_us = ? WHERE id = ?"));
+      BindColumns(*update, merged, fingerprint, doc, version, now);
+      update->BindInt64(14, id);
+      TB_RETURN_IF_ERROR(update->Run());
+    }
+    TB_RETURN_IF_ERROR(WriteCodes(*tx, id, merged, stored.has_value()));
+    TB_ASSIGN_OR_RETURN(
+        Statement * history,
+        tx->Prepare("INSERT INTO notice_versions (notice_id, version, recorded_at_us, source, "
+                    "changed_fields, doc) VALUES (?, ?, ?, ?, ?, ?)"));
+    history->BindInt64(1, id)
+        .BindInt64(2, version)
+        .BindInt64(3, now.micros())
+        .BindText(4, merged.source)
+        .BindText(5, ChangedFields(current ? StoredJson(*current) : nlohmann::json(), doc_json))
+        .BindText(6, doc);
+    TB_RETURN_IF_ERROR(history->Run());
+    changes.push_back({0, "notice", id, stored ? "update" : "create", now});
+    outcomes.push_back(stored ? WriteOutcome::kUpdated : WriteOutcome::kNew);
+  }
+  TB_RETURN_IF_ERROR(AppendChanges(*tx, changes, now));
+  TB_RETURN_IF_ERROR(tx->Commit());
+  return outcomes;
+}
+
+Result<Notice> SqlNoticeStore::Get(NoticeId id) {
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
+  TB_ASSIGN_OR_RETURN(Statement * stmt, tx->Prepare("SELECT id, doc FROM notices WHERE id = ?"));
+  stmt->BindInt64(1, id.value);
+  TB_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return Status::NotFound("no notice with id " + std::to_string(id.value));
+  return ParseStored(stmt->Int64(0), stmt->Text(1));
+}
+
+Result<Notice> SqlNoticeStore::GetByPublicId(std::string_view public_id) {
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
+  TB_ASSIGN_OR_RETURN(Statement * stmt,
+                      tx->Prepare("SELECT id, doc FROM notices WHERE public_id = ?"));
+  stmt->BindText(1, public_id);
+  TB_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return Status::NotFound("no notice " + std::string(public_id));
+  return ParseStored(stmt->Int64(0), stmt->Text(1));
+}
+
+Result<notices::NoticePage> SqlNoticeStore::List(const notices::NoticeFilter& filter,
+                                                 notices::NoticeOrder order,
+                                                 const notices::PageRequest& page,
+                                                 Timestamp now) {
+  if (page.limit < 1 || page.limit > 100) {
+    return Status::InvalidArgument("limit must be between 1 and 100").WithField("limit");
+  }
+  std::optional<NoticeCursor> after;
+  if (!page.cursor.empty()) {
+    TB_ASSIGN_OR_RETURN(NoticeCursor cursor, DecodeCursor(page.cursor, order));
+    after = cursor;
+  }
+  TB_ASSIGN_OR_RETURN(SqlCondition cond, NoticeFilterCondition(filter, now));
+  const bool newest = order == notices::NoticeOrder::kNewest;
+  const std::string key = newest ? "n.sort_published" : "n.sort_deadline";
+
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
+  notices::NoticePage result;
+  {
+    TB_ASSIGN_OR_RETURN(Statement * count,
+                        tx->Prepare("SELECT COUNT(*) FROM notices n WHERE " + cond.sql));
+    for (std::size_t i = 0; i < cond.params.size(); ++i) {
+      Bind(*count, static_cast<int>(i + 1), cond.params[i]);
+    }
+    TB_ASSIGN_OR_RETURN(bool row, count->Step());
+    result.total = row ? count->Int64(0) : 0;
+  }
+  std::string sql = "SELECT n.id, n.doc, " + key + " FROM notices n WHERE " + cond.sql;
+  if (after) {
+    sql += newest ? " AND (" + key + " < ? OR (" + key + " = ? AND n.id < ?))"
+                  : " AND (" + key + " > ? OR (" + key + " = ? AND n.id > ?))";
+  }
+  sql += newest ? " ORDER BY " + key + " DESC, n.id DESC" : " ORDER BY " + key + " ASC, n.id ASC";
+  sql += " LIMIT ?";
+  TB_ASSIGN_OR_RETURN(Statement * stmt, tx->Prepare(sql));
+  int index = 1;
+  for (const SqlParam& p : cond.params) Bind(*stmt, index++, p);
+  if (after) {
+    stmt->BindInt64(index, after->key).BindInt64(index + 1, after->key).BindInt64(index + 2, after->id);
+    index += 3;
+  }
+  stmt->BindInt64(index, page.limit + 1);
+  std::int64_t last_key = 0;
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    if (static_cast<int>(result.items.size()) == page.limit) {
+      // There is at least one more row: the page ends at the last item kept.
+      result.next_cursor = EncodeCursor({order, last_key, result.items.back().id.value});
+      break;
+    }
+    TB_ASSIGN_OR_RETURN(Notice notice, ParseStored(stmt->Int64(0), stmt->Text(1)));
+    last_key = stmt->Int64(2);
+    result.items.push_back(std::move(notice));
+  }
+  return result;
+}
+
+Result<std::vector<notices::NoticeVersion>> SqlNoticeStore::History(NoticeId id) {
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
+  TB_ASSIGN_OR_RETURN(Statement * exists, tx->Prepare("SELECT 1 FROM notices WHERE id = ?"));
+  exists->BindInt64(1, id.value);
+  TB_ASSIGN_OR_RETURN(bool found, exists->Step());
+  if (!found) return Status::NotFound("no notice with id " + std::to_string(id.value));
+  TB_ASSIGN_OR_RETURN(Statement * stmt,
+                      tx->Prepare("SELECT version, recorded_at_us, source, changed_fields "
+                                  "FROM notice_versions WHERE notice_id = ? ORDER BY version"));
+  stmt->BindInt64(1, id.value);
+  std::vector<notices::NoticeVersion> versions;
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    notices::NoticeVersion v;
+    v.version = static_cast<int>(stmt->Int64(0));
+    v.recorded_at = Timestamp::FromMicros(stmt->Int64(1));
+    v.source = stmt->Text(2);
+    const nlohmann::json fields = nlohmann::json::parse(stmt->Text(3), nullptr, false);
+    if (fields.is_array()) {
+      for (const auto& f : fields) {
+        if (f.is_string()) v.changed_fields.push_back(f.get<std::string>());
+      }
+    }
+    versions.push_back(std::move(v));
+  }
+  return versions;
+}
+
+Result<std::int64_t> SqlNoticeStore::Count() {
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
+  TB_ASSIGN_OR_RETURN(Statement * stmt, tx->Prepare("SELECT COUNT(*) FROM notices"));
+  TB_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  return row ? stmt->Int64(0) : std::int64_t{0};
+}
+
+}  // namespace tb::storage
