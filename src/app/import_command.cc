@@ -1,0 +1,95 @@
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app/commands.h"
+#include "app/context.h"
+#include "app/progress.h"
+#include "notices/import_service.h"
+
+namespace tb::app {
+namespace {
+
+void PrintReport(const std::string& what, const notices::ImportReport& report) {
+  std::printf("%s: %lld new, %lld updated, %lld unchanged, %lld rejected\n", what.c_str(),
+              static_cast<long long>(report.created), static_cast<long long>(report.updated),
+              static_cast<long long>(report.unchanged), static_cast<long long>(report.rejected));
+  for (const notices::RejectedRecord& r : report.rejects) {
+    std::printf("  rejected %s: %s%s%s\n", r.locator.c_str(), r.status.message().c_str(),
+                r.status.field().empty() ? "" : " (field: ", r.status.field().empty() ? "" : (r.status.field() + ")").c_str());
+  }
+  if (!report.changed_anything() && report.rejected == 0) {
+    std::printf("nothing changed: everything in these files was already imported\n");
+  }
+}
+
+[[noreturn]] void Fail(const Status& status) {
+  std::fprintf(stderr, "error: %s%s%s\n", status.message().c_str(),
+               status.field().empty() ? "" : " (field: ",
+               status.field().empty() ? "" : (status.field() + ")").c_str());
+  throw CLI::RuntimeError(status.code() == StatusCode::kInvalidArgument ? 2 : 1);
+}
+
+struct ImportArgs {
+  std::string kind;
+  std::vector<std::string> files;
+  std::string database;
+  bool keep_going = false;
+  int batch_size = 1000;
+};
+
+}  // namespace
+
+void AddImportCommand(CLI::App& cli) {
+  auto args = std::make_shared<ImportArgs>();
+  CLI::App* cmd = cli.add_subcommand(
+      "import", "Import notice files: ungm, ocds, secop, austender or unspsc");
+  cmd->add_option("kind", args->kind, "ungm | ocds | secop | austender | unspsc")->required();
+  cmd->add_option("files", args->files, "Files to import")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--database", args->database,
+                  "SQLite path or postgresql:// URL (default: $TB_DATABASE_URL or var/tenderbridge.db)");
+  cmd->add_flag("--keep-going", args->keep_going, "Skip bad records and list them");
+  cmd->add_option("--batch-size", args->batch_size, "Records per transaction")
+      ->check(CLI::Range(1, 100000));
+  cmd->callback([args] {
+    Result<notices::ImportKind> kind = notices::ImportKindFromName(args->kind);
+    if (!kind.ok()) Fail(kind.status());
+    Result<std::unique_ptr<Context>> context = Context::Open(ResolveDatabaseUrl(args->database));
+    if (!context.ok()) Fail(context.status());
+    ProgressPrinter progress;
+    notices::ImportOptions options;
+    options.keep_going = args->keep_going;
+    options.batch_size = args->batch_size;
+    options.on_progress = [&progress](const notices::ImportProgress& p) { progress.Update(p); };
+    Result<notices::ImportReport> report =
+        (*context)->importer().ImportFiles(*kind, args->files, options);
+    progress.Finish();
+    if (!report.ok()) Fail(report.status());
+    PrintReport("import " + args->kind, *report);
+  });
+}
+
+void AddDemoCommand(CLI::App& cli) {
+  auto database = std::make_shared<std::string>();
+  auto data_dir = std::make_shared<std::string>("data");
+  CLI::App* cmd = cli.add_subcommand("demo", "Load the real data shipped in data/");
+  cmd->add_option("data", *data_dir, "The project's data/ folder")->check(CLI::ExistingDirectory);
+  cmd->add_option("--database", *database, "SQLite path or postgresql:// URL");
+  cmd->callback([database, data_dir] {
+    Result<std::unique_ptr<Context>> context = Context::Open(ResolveDatabaseUrl(*database));
+    if (!context.ok()) Fail(context.status());
+    ProgressPrinter progress;
+    notices::ImportOptions options;
+    options.keep_going = true;  // demo data is real-world: list odd records, load the rest
+    options.on_progress = [&progress](const notices::ImportProgress& p) { progress.Update(p); };
+    Result<notices::ImportReport> report =
+        notices::LoadDemoData((*context)->importer(), *data_dir, options);
+    progress.Finish();
+    if (!report.ok()) Fail(report.status());
+    PrintReport("demo", *report);
+  });
+}
+
+}  // namespace tb::app

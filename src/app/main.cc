@@ -1,0 +1,25 @@
+// tenderbridge: the one binary (ARCHITECTURE.md §6). Subcommands live in *_command.cc.
+#include <CLI/CLI.hpp>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include "app/commands.h"
+
+int main(int argc, char** argv) {
+  if (sodium_init() < 0) {
+    spdlog::critical("libsodium failed to initialise");
+    return 1;
+  }
+  CLI::App cli{"TenderBridge: UN and international procurement opportunities for small suppliers"};
+  cli.require_subcommand(1);
+  cli.set_version_flag("--version", "tenderbridge 0.1.0");
+  tb::app::AddServeCommand(cli);
+  tb::app::AddImportCommand(cli);
+  tb::app::AddDemoCommand(cli);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  }
+  return 0;
+}

@@ -1,0 +1,146 @@
+#include <CLI/CLI.hpp>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "app/commands.h"
+#include "app/context.h"
+#include "app/progress.h"
+#include "http/server.h"
+#include "notices/import_service.h"
+#include "notices/notice_store.h"
+
+namespace tb::app {
+namespace {
+
+struct ServeArgs {
+  std::string database;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string port_file;
+  std::string web_root;
+  std::string admin_token;
+  std::string admin_token_file;
+  int threads = 0;
+  std::string demo_if_empty;
+  std::size_t max_body_bytes = 1 << 20;
+  std::size_t max_import_bytes = 256u << 20;
+  bool no_access_log = false;
+};
+
+[[noreturn]] void Fail(const Status& status) {
+  spdlog::error("{}", status.ToString());
+  throw CLI::RuntimeError(1);
+}
+
+// A random 256-bit token, hex-encoded, written with mode 0600 so only this user reads it.
+std::string CreateAdminToken(const std::string& path) {
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  const mode_t old_mask = umask(077);
+  std::ofstream(path, std::ios::trunc) << hex << '\n';
+  umask(old_mask);
+  return hex;
+}
+
+std::string DefaultStateDir(const std::string& database_url) {
+  if (database_url.rfind("postgres", 0) == 0) return "var";
+  std::string path = database_url.rfind("sqlite:", 0) == 0 ? database_url.substr(7) : database_url;
+  const auto parent = std::filesystem::path(path).parent_path();
+  return parent.empty() ? "." : parent.string();
+}
+
+void LoadDemoIfEmpty(Context& context, const std::string& data_dir) {
+  Result<std::int64_t> count = context.notices().Count();
+  if (!count.ok()) Fail(count.status());
+  if (*count > 0) return;
+  spdlog::info("empty database: loading the demo data from {}/ (first start only)", data_dir);
+  ProgressPrinter progress;
+  notices::ImportOptions options;
+  options.keep_going = true;
+  options.on_progress = [&progress](const notices::ImportProgress& p) { progress.Update(p); };
+  Result<notices::ImportReport> report = notices::LoadDemoData(context.importer(), data_dir, options);
+  progress.Finish();
+  if (!report.ok()) Fail(report.status());
+  spdlog::info("demo data: {} new, {} updated, {} rejected", report->created, report->updated,
+               report->rejected);
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& cli) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = cli.add_subcommand("serve", "Serve the API and the web UI");
+  cmd->add_option("--database", args->database,
+                  "SQLite path or postgresql:// URL (default: $TB_DATABASE_URL or var/tenderbridge.db)");
+  cmd->add_option("--host", args->host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", args->port, "Port (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cmd->add_option("--port-file", args->port_file, "Write the bound port to this file");
+  cmd->add_option("--web", args->web_root, "Built web UI to serve (web/dist)");
+  cmd->add_option("--admin-token", args->admin_token,
+                  "Bearer token for admin endpoints (default: $TB_ADMIN_TOKEN, else a new "
+                  "random one written to <state dir>/admin-token)");
+  cmd->add_option("--threads", args->threads, "Worker threads (0: one per core)")
+      ->check(CLI::Range(0, 256));
+  cmd->add_option("--max-body-bytes", args->max_body_bytes, "Largest JSON request body")
+      ->capture_default_str();
+  cmd->add_option("--max-import-bytes", args->max_import_bytes, "Largest admin import upload")
+      ->capture_default_str();
+  cmd->add_flag("--no-access-log", args->no_access_log, "Do not log one line per request");
+  cmd->add_option("--demo-if-empty", args->demo_if_empty,
+                  "Load the demo data from this folder when the database has no notices");
+  cmd->callback([args] {
+    const std::string url = ResolveDatabaseUrl(args->database);
+    Result<std::unique_ptr<Context>> context = Context::Open(url);
+    if (!context.ok()) Fail(context.status());
+    if (!args->demo_if_empty.empty()) LoadDemoIfEmpty(**context, args->demo_if_empty);
+
+    std::string token = args->admin_token;
+    if (token.empty()) {
+      if (const char* env = std::getenv("TB_ADMIN_TOKEN"); env != nullptr) token = env;
+    }
+    if (token.empty()) {
+      const std::string path = DefaultStateDir(url) + "/admin-token";
+      token = CreateAdminToken(path);
+      spdlog::info("admin token written to {}", path);
+    }
+
+    http::ServerOptions options;
+    options.host = args->host;
+    options.port = static_cast<std::uint16_t>(args->port);
+    options.web_root = args->web_root;
+    options.threads = static_cast<std::size_t>(args->threads);
+    options.admin_token = token;
+    options.max_body_bytes = args->max_body_bytes;
+    options.max_import_bytes = args->max_import_bytes;
+    options.access_log = !args->no_access_log;
+    options.database_kind = (*context)->database_kind();
+    http::ServerDeps deps{(*context)->notices(), (*context)->unspsc(), (*context)->importer(),
+                          (*context)->clock()};
+    Result<std::unique_ptr<http::Server>> server = http::Server::Start(options, deps);
+    if (!server.ok()) Fail(server.status());
+    if (!args->port_file.empty()) {
+      // Write to a temporary name and rename, so a reader never sees a half-written port.
+      const std::string tmp = args->port_file + ".tmp";
+      std::ofstream(tmp, std::ios::trunc) << (*server)->port() << '\n';
+      std::filesystem::rename(tmp, args->port_file);
+    }
+    spdlog::info("TenderBridge serving http://{}:{} ({} database)", args->host, (*server)->port(),
+                 (*context)->database_kind());
+    (*server)->Wait();
+    spdlog::info("stopped");
+  });
+}
+
+}  // namespace tb::app

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string>
+
+namespace tb::http {
+
+// The OpenAPI 3.1 document of /api/v1, served at /api/v1/openapi.json. Every route in
+// Routes() has a path item here and every path item a route (openapi_test checks both ways).
+const std::string& OpenApiDocument();
+
+}  // namespace tb::http

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "core/timestamp.h"
+
+namespace tb::notices {
+class NoticeStore;
+class UnspscCatalogue;
+class ImportService;
+}  // namespace tb::notices
+
+namespace tb::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;          // 0: any free port (see Server::port())
+  std::string web_root;               // built web UI (web/dist); empty: API only
+  std::size_t threads = 0;            // 0: one per core
+  std::size_t max_body_bytes = 1 << 20;         // JSON bodies
+  std::size_t max_import_bytes = 256u << 20;    // admin import uploads
+  std::string admin_token;            // bearer token for admin endpoints; empty disables them
+  std::string database_kind;          // "sqlite" or "postgresql", reported by /health
+  bool access_log = true;             // one JSON line per request on stdout ("access" logger)
+};
+
+// What the routes work on. Everything must outlive the Server.
+struct ServerDeps {
+  notices::NoticeStore& notices;
+  notices::UnspscCatalogue& unspsc;
+  notices::ImportService& importer;
+  const Clock& clock;
+};
+
+// The HTTP server: the /api/v1 routes, the OpenAPI document and the static web UI.
+// Start() binds and serves on background threads; Stop() (or destruction) ends it.
+// Thread-safe.
+class Server {
+ public:
+  virtual ~Server() = default;
+
+  // Binds host:port and starts serving. Unavailable when the address cannot be bound.
+  static Result<std::unique_ptr<Server>> Start(const ServerOptions& options, ServerDeps deps);
+
+  // The bound port (useful when options.port was 0).
+  virtual std::uint16_t port() const = 0;
+  // Blocks until Stop() is called or SIGINT/SIGTERM arrives.
+  virtual void Wait() = 0;
+  virtual void Stop() = 0;
+};
+
+}  // namespace tb::http
