@@ -49,7 +49,7 @@ Result<std::int64_t> WriteScaledReleasePackage(const ScaleOptions& options, cons
   if (!out) return Status::Unavailable("cannot write " + path);
   out << R"({"uri":"https://tenderbridge.example/bench","version":"1.1",)"
       << R"("publishedDate":"2026-01-01T00:00:00Z","publisher":{"name":"TenderBridge benchmark )"
-      << R"(generator (scaled from real OCDS data)"},"releases":[)";
+      << R"json(generator (scaled from real OCDS data)"},"releases":[)json";
   std::mt19937_64 rng(options.seed);
   for (std::int64_t k = 0; k < options.releases; ++k) {
     json release = templates[rng() % templates.size()];

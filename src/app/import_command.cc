@@ -1,12 +1,14 @@
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "app/commands.h"
 #include "app/context.h"
-#include "app/progress.h"
+#include "notices/import_progress.h"
 #include "notices/import_service.h"
 
 namespace tb::app {
@@ -58,7 +60,7 @@ void AddImportCommand(CLI::App& cli) {
     if (!kind.ok()) Fail(kind.status());
     Result<std::unique_ptr<Context>> context = Context::Open(ResolveDatabaseUrl(args->database));
     if (!context.ok()) Fail(context.status());
-    ProgressPrinter progress;
+    notices::ImportProgressPrinter progress(stderr, isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr);
     notices::ImportOptions options;
     options.keep_going = args->keep_going;
     options.batch_size = args->batch_size;
@@ -80,7 +82,7 @@ void AddDemoCommand(CLI::App& cli) {
   cmd->callback([database, data_dir] {
     Result<std::unique_ptr<Context>> context = Context::Open(ResolveDatabaseUrl(*database));
     if (!context.ok()) Fail(context.status());
-    ProgressPrinter progress;
+    notices::ImportProgressPrinter progress(stderr, isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr);
     notices::ImportOptions options;
     options.keep_going = true;  // demo data is real-world: list odd records, load the rest
     options.on_progress = [&progress](const notices::ImportProgress& p) { progress.Update(p); };

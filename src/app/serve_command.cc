@@ -1,4 +1,5 @@
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
@@ -10,7 +11,7 @@
 
 #include "app/commands.h"
 #include "app/context.h"
-#include "app/progress.h"
+#include "notices/import_progress.h"
 #include "http/server.h"
 #include "notices/import_service.h"
 #include "notices/notice_store.h"
@@ -64,7 +65,7 @@ void LoadDemoIfEmpty(Context& context, const std::string& data_dir) {
   if (!count.ok()) Fail(count.status());
   if (*count > 0) return;
   spdlog::info("empty database: loading the demo data from {}/ (first start only)", data_dir);
-  ProgressPrinter progress;
+  notices::ImportProgressPrinter progress(stderr, isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr);
   notices::ImportOptions options;
   options.keep_going = true;
   options.on_progress = [&progress](const notices::ImportProgress& p) { progress.Update(p); };

@@ -78,6 +78,14 @@ class ImportService {
   const Clock& clock_;
 };
 
+// The merge the importers pass to NoticeStore::UpsertBatch: a record applies over the
+// stored notice in release-date order (Notice::updated). When `incoming` is older than
+// what is stored, or as old (a tie has no OCDS rule; letting the stored values win keeps
+// re-imports idempotent), the stored values win: Merge(incoming, *current), with the stored
+// versions of documents and amendments. Otherwise, or when either date is unknown,
+// Merge(*current, incoming). The stored id is kept.
+Notice MergeByReleaseDate(const Notice* current, const Notice& incoming);
+
 // Loads the real data shipped in `data_dir` (the project's data/): UNSPSC titles first, then
 // UNGM and UNDP notices, every OCDS publisher, SECOP and AusTender. Used by `tenderbridge demo`
 // and the first `make run`.
