@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { LanguageSwitcher } from '@/components/language-switcher';
+
+// The frame of every page: skip link, header with product name, navigation
+// and language switcher, then the page in <main>.
+export function AppLayout() {
+  const { t } = useTranslation();
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+
+  // After client-side navigation, move focus to the new page (as a full page
+  // load would) so keyboard and screen-reader users start at its content.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('layout.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link to="/notices" className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__name">{t('app.name')}</span>
+          </Link>
+          <nav className="main-nav" aria-label={t('layout.mainNavigation')}>
+            <ul className="main-nav__list">
+              <li>
+                <NavLink to="/notices" className="main-nav__link">
+                  {t('nav.notices')}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <p>{t('layout.footer')}</p>
+      </footer>
+    </div>
+  );
+}
