@@ -1,0 +1,399 @@
+// The Xapian implementation of SearchIndex. One WritableDatabase (the applier, under a mutex)
+// and a pool of read-only Databases: Xapian objects are not thread-safe, so each search
+// leases its own reader and reopen()s it to see the latest commit.
+#include <xapian.h>
+
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+
+#include "core/text.h"
+#include "search/internal/cursor.h"
+#include "search/internal/document_builder.h"
+#include "search/internal/facets.h"
+#include "search/internal/layout.h"
+#include "search/internal/query_builder.h"
+#include "search/internal/text_analysis.h"
+#include "search/search_index.h"
+#include "search/unspsc_title_lookup.h"
+
+namespace tb::search {
+namespace {
+
+using namespace internal;  // NOLINT: the index is the one user of its internals
+
+constexpr std::string_view kLastSeqKey = "last_seq";
+constexpr std::size_t kMaxPooledReaders = 8;
+constexpr int kRelevanceWindow = 50;  // how far a relevance cursor looks for its anchor
+constexpr std::size_t kFacetLimit = 50;
+constexpr int kRetries = 10;  // a search spanning two commits must start again
+
+std::int64_t ParseSeq(const std::string& text) {
+  return text.empty() ? 0 : std::stoll(text);
+}
+
+// Rejects documents at or before the keyset cursor among those whose sort value equals it
+// (the value range on the query removes the ones strictly before).
+class AfterCursor final : public Xapian::MatchDecider {
+ public:
+  AfterCursor(unsigned slot, std::string value, Xapian::docid docid)
+      : slot_(slot), value_(std::move(value)), docid_(docid) {}
+  bool operator()(const Xapian::Document& doc) const override {
+    return doc.get_value(slot_) != value_ || doc.get_docid() > docid_;
+  }
+
+ private:
+  unsigned slot_;
+  std::string value_;
+  Xapian::docid docid_;
+};
+
+class XapianSearchIndex final : public SearchIndex {
+ public:
+  XapianSearchIndex(std::string path, Xapian::WritableDatabase writer, const UnspscTitleLookup* titles)
+      : path_(std::move(path)), writer_(std::move(writer)), titles_(titles) {}
+
+  Result<ApplyReport> Apply(std::span<const IndexChange> changes) override {
+    std::lock_guard lock(writer_mu_);
+    ApplyReport report;
+    std::int64_t last = 0;
+    try {
+      last = ParseSeq(writer_.get_metadata(std::string(kLastSeqKey)));
+    } catch (const Xapian::Error& e) {
+      return Status::Internal("search index: cannot read last_seq: " + e.get_msg());
+    }
+    std::int64_t previous = 0;
+    for (const IndexChange& c : changes) {
+      if (c.seq <= previous) {
+        return Status::InvalidArgument("changes must come in increasing seq order").WithField("seq");
+      }
+      previous = c.seq;
+      if (c.op == IndexChange::Op::kUpsert && (!c.notice || c.notice->id != c.id || !c.id.valid())) {
+        return Status::InvalidArgument("an upsert needs its stored notice").WithField("notice");
+      }
+    }
+    try {
+      writer_.begin_transaction(/*flushed=*/true);
+      for (const IndexChange& c : changes) {
+        if (c.seq <= last) {
+          ++report.skipped;
+          continue;
+        }
+        const std::string id_term = IdTerm(c.id);
+        if (c.op == IndexChange::Op::kDelete) {
+          writer_.delete_document(id_term);
+        } else {
+          writer_.replace_document(id_term, BuildDocument(*c.notice, titles_));
+        }
+        ++report.applied;
+        last = c.seq;
+      }
+      writer_.set_metadata(std::string(kLastSeqKey), std::to_string(last));
+      writer_.commit_transaction();
+    } catch (const Xapian::Error& e) {
+      try {
+        writer_.cancel_transaction();
+      } catch (const Xapian::Error&) {
+        // Nothing more to undo: the transaction was not open.
+      }
+      return Status::Unavailable("search index: batch not applied: " + e.get_msg());
+    }
+    report.last_seq = last;
+    return report;
+  }
+
+  Result<std::int64_t> LastAppliedSeq() override {
+    std::lock_guard lock(writer_mu_);
+    try {
+      return ParseSeq(writer_.get_metadata(std::string(kLastSeqKey)));
+    } catch (const Xapian::Error& e) {
+      return Status::Internal("search index: cannot read last_seq: " + e.get_msg());
+    }
+  }
+
+  Status Clear() override {
+    std::lock_guard lock(writer_mu_);
+    try {
+      writer_.begin_transaction(true);
+      std::vector<Xapian::docid> ids;
+      for (auto it = writer_.postlist_begin(""); it != writer_.postlist_end(""); ++it) ids.push_back(*it);
+      for (Xapian::docid id : ids) writer_.delete_document(id);
+      writer_.set_metadata(std::string(kLastSeqKey), "0");
+      writer_.commit_transaction();
+    } catch (const Xapian::Error& e) {
+      try {
+        writer_.cancel_transaction();
+      } catch (const Xapian::Error&) {
+        // Not in a transaction.
+      }
+      return Status::Unavailable("search index: clear failed: " + e.get_msg());
+    }
+    return Status::Ok();
+  }
+
+  Result<std::int64_t> DocumentCount() override {
+    return WithReader<std::int64_t>(
+        [](Xapian::Database& db) -> Result<std::int64_t> { return static_cast<std::int64_t>(db.get_doccount()); });
+  }
+
+  Result<SearchResponse> Search(const SearchRequest& request) override {
+    const auto started = std::chrono::steady_clock::now();
+    TB_ASSIGN_OR_RETURN(BuiltQuery built, BuildQuery(request, titles_));
+    std::optional<Cursor> cursor;
+    if (!request.cursor.empty()) {
+      TB_ASSIGN_OR_RETURN(Cursor c, DecodeCursor(request.cursor));
+      if (c.sort != request.sort) {
+        return Status::InvalidArgument("the cursor belongs to another sort order").WithField("cursor");
+      }
+      cursor = c;
+    }
+    auto result = WithReader<SearchResponse>([&](Xapian::Database& db) -> Result<SearchResponse> {
+      return RunSearch(db, request, built, cursor);
+    });
+    if (result.ok()) {
+      result->elapsed_micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                                   std::chrono::steady_clock::now() - started)
+                                   .count();
+    }
+    return result;
+  }
+
+  Result<std::vector<Suggestion>> Suggest(std::string_view prefix, const Language& language,
+                                          int limit) override {
+    limit = std::clamp(limit, 1, 20);
+    std::string text = CleanText(prefix, 200);
+    if (text::Trim(text).empty()) return std::vector<Suggestion>{};
+    if (ContainsHan(text)) text = SegmentChinese(text);
+    return WithReader<std::vector<Suggestion>>([&](Xapian::Database& db) -> Result<std::vector<Suggestion>> {
+      Xapian::QueryParser parser;
+      parser.set_database(db);
+      parser.set_default_op(Xapian::Query::OP_AND);
+      parser.set_stemmer(Xapian::Stem(StemmerName(language)));
+      Xapian::Query query;
+      try {
+        query = parser.parse_query(text,
+                                   Xapian::QueryParser::FLAG_PARTIAL | Xapian::QueryParser::FLAG_CJK_NGRAM,
+                                   std::string(kTitlePrefix));
+      } catch (const Xapian::Error&) {
+        return std::vector<Suggestion>{};  // nothing sensible to suggest for this text
+      }
+      Xapian::Enquire enquire(db);
+      enquire.set_query(query);
+      Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit) * 4);
+      std::vector<Suggestion> out;
+      std::vector<std::string> seen;
+      for (auto it = mset.begin(); it != mset.end() && static_cast<int>(out.size()) < limit; ++it) {
+        StoredNotice stored = ReadStored(it.get_document().get_data());
+        std::string key = Fold(stored.title);
+        if (stored.title.empty() || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+        seen.push_back(std::move(key));
+        out.push_back(Suggestion{stored.title, stored.id});
+      }
+      return out;
+    });
+  }
+
+ private:
+  // Runs `fn` on a reader reopened to the latest commit; retries when a commit lands while
+  // the reader is in use (Xapian's DatabaseModifiedError).
+  template <typename T, typename Fn>
+  Result<T> WithReader(Fn fn) {
+    std::unique_ptr<Xapian::Database> db;
+    {
+      std::lock_guard lock(pool_mu_);
+      if (!pool_.empty()) {
+        db = std::move(pool_.back());
+        pool_.pop_back();
+      }
+    }
+    std::string error;
+    for (int attempt = 0; attempt < kRetries; ++attempt) {
+      try {
+        if (!db) {
+          db = std::make_unique<Xapian::Database>(path_);
+        } else {
+          db->reopen();
+        }
+        Result<T> result = fn(*db);
+        std::lock_guard lock(pool_mu_);
+        if (pool_.size() < kMaxPooledReaders) pool_.push_back(std::move(db));
+        return result;
+      } catch (const Xapian::DatabaseModifiedError& e) {
+        error = e.get_msg();
+      } catch (const Xapian::Error& e) {
+        db.reset();
+        error = e.get_msg();
+      }
+    }
+    return Status::Unavailable("search index busy or unreadable: " + error);
+  }
+
+  Result<SearchResponse> RunSearch(Xapian::Database& db, const SearchRequest& request,
+                                   const BuiltQuery& built, const std::optional<Cursor>& cursor) {
+    SearchResponse response;
+    response.expansions = built.expansions;
+    response.query_reinterpreted = built.reinterpreted;
+    response.query_truncated = built.truncated;
+    const int page = std::clamp(request.page_size, 1, 100);
+    const Xapian::doccount all = db.get_doccount();
+
+    Xapian::Enquire enquire(db);
+    Xapian::Query query = built.query;
+    std::unique_ptr<AfterCursor> decider;
+    unsigned slot = 0;
+    bool reverse = false;
+    if (request.sort != SortOrder::kRelevance) {
+      slot = request.sort == SortOrder::kDeadline ? kDeadlineSlot : kPublishedSlot;
+      reverse = request.sort == SortOrder::kPublished;  // newest first
+      // Ties in docid order (not relevance), so a (value, docid) keyset is a total order.
+      enquire.set_sort_by_value(slot, reverse);
+      if (cursor) {
+        // Keyset: matches strictly after (value, docid) in (value, docid) order.
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(reverse ? Xapian::Query::OP_VALUE_LE : Xapian::Query::OP_VALUE_GE,
+                                            slot, cursor->value));
+        decider = std::make_unique<AfterCursor>(slot, cursor->value, cursor->docid);
+      }
+    }
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    enquire.set_query(query);
+
+    // Facets count the whole match set of the request, so they are taken on a pass without
+    // the keyset restriction.
+    FacetSpy spy(request.now, request.closing_within_days);
+    const bool separate_facets = decider != nullptr;
+    if (request.facets && !separate_facets) enquire.add_matchspy(&spy);
+
+    Xapian::doccount first = 0;
+    Xapian::doccount count = static_cast<Xapian::doccount>(page) + 1;
+    if (cursor && request.sort == SortOrder::kRelevance) {
+      first = static_cast<Xapian::doccount>(std::max<std::int64_t>(0, cursor->offset - kRelevanceWindow));
+      count = static_cast<Xapian::doccount>(cursor->offset - first) + page + kRelevanceWindow + 1;
+    }
+    Xapian::MSet mset = enquire.get_mset(first, count, request.facets ? all : 0, nullptr, decider.get());
+    if (request.facets && !separate_facets) enquire.clear_matchspies();
+
+    // Where this page starts inside the fetched window.
+    Xapian::doccount start = 0;
+    if (cursor && request.sort == SortOrder::kRelevance) start = RelevanceStart(mset, *cursor);
+
+    const int flags = Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                      Xapian::MSet::SNIPPET_EXHAUSTIVE;
+    Xapian::doccount index = 0;
+    Xapian::MSetIterator last;
+    for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
+      if (index < start) continue;
+      if (static_cast<int>(response.hits.size()) == page) {
+        // There is at least one more match: the page gets a cursor.
+        Cursor next;
+        next.sort = request.sort;
+        next.docid = *last;
+        if (request.sort == SortOrder::kRelevance) {
+          next.offset = static_cast<std::int64_t>(first + index);
+          next.weight = last.get_weight();
+        } else {
+          next.value = last.get_document().get_value(slot);
+        }
+        response.next_cursor = EncodeCursor(next);
+        break;
+      }
+      response.hits.push_back(MakeHit(mset, it, request, built.stemmer, flags));
+      last = it;
+    }
+
+    if (separate_facets) {
+      Xapian::Enquire counting(db);
+      counting.set_query(built.query);
+      if (request.facets) counting.add_matchspy(&spy);
+      Xapian::MSet counted = counting.get_mset(0, 0, request.facets ? all : 0);
+      response.total = counted.get_matches_estimated();
+    } else {
+      response.total = mset.get_matches_estimated();
+    }
+    response.total_exact = request.facets;
+    if (request.facets) response.facets = spy.Result(kFacetLimit);
+    return response;
+  }
+
+  // The index in `mset` of the first match after the cursor's anchor: the anchor docid when
+  // it is in the window, else the first match ranked below (weight, docid).
+  static Xapian::doccount RelevanceStart(const Xapian::MSet& mset, const Cursor& cursor) {
+    Xapian::doccount index = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
+      if (*it == cursor.docid) return index + 1;
+    }
+    index = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
+      const double w = it.get_weight();
+      if (w < cursor.weight || (w == cursor.weight && *it > cursor.docid)) return index;
+    }
+    return mset.size();
+  }
+
+  static Hit MakeHit(const Xapian::MSet& mset, const Xapian::MSetIterator& it,
+                     const SearchRequest& request, const Xapian::Stem& stemmer, int flags) {
+    const Xapian::Document doc = it.get_document();
+    StoredNotice stored = ReadStored(doc.get_data());
+    Hit hit;
+    hit.id = stored.id;
+    hit.public_id = stored.public_id;
+    hit.title = stored.title;
+    hit.title_language = Language::FromTag(stored.title_language);
+    hit.agency = stored.agency;
+    hit.buyer = stored.buyer;
+    hit.type = stored.type;
+    hit.countries = stored.countries;
+    hit.codes = stored.codes;
+    hit.published = stored.published;
+    hit.deadline = stored.deadline;
+    hit.score = it.get_weight();
+    const double now = static_cast<double>(request.now.seconds());
+    hit.status = StatusAt(stored.deadline ? static_cast<double>(stored.deadline->seconds()) : kFar,
+                          stored.terminal, now,
+                          now + 86400.0 * std::max(0, request.closing_within_days));
+    // Xapian escapes the text it returns; it is unescaped and escaped again by us, so the
+    // markers become <mark> and nothing else can. Markers cannot come from the text itself:
+    // control characters are removed first.
+    const std::string title = CleanText(stored.title, 4096);
+    hit.title_html = MarkedToHtml(UnescapeXapianHtml(mset.snippet(title, title.size() + 16, stemmer,
+                                               Xapian::MSet::SNIPPET_CJK_NGRAM, std::string(1, kMarkStart),
+                                               std::string(1, kMarkEnd), "")));
+    const std::string description = CleanText(stored.description, kStoredDescriptionBytes);
+    const std::size_t chars = static_cast<std::size_t>(std::clamp(request.snippet_chars, 20, 1000));
+    hit.snippet_html = MarkedToHtml(UnescapeXapianHtml(mset.snippet(description, chars, stemmer, flags,
+                                                 std::string(1, kMarkStart), std::string(1, kMarkEnd),
+                                                 "\xE2\x80\xA6")));
+    return hit;
+  }
+
+  const std::string path_;
+  std::mutex writer_mu_;
+  Xapian::WritableDatabase writer_;
+  const UnspscTitleLookup* titles_;
+  std::mutex pool_mu_;
+  std::vector<std::unique_ptr<Xapian::Database>> pool_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SearchIndex>> OpenXapianSearchIndex(const IndexOptions& options) {
+  if (options.path.empty()) return Status::InvalidArgument("no search index path").WithField("path");
+  std::error_code ec;
+  std::filesystem::create_directories(options.path, ec);
+  if (ec) {
+    return Status::Internal("cannot create the search index directory " + options.path + ": " +
+                            ec.message());
+  }
+  try {
+    Xapian::WritableDatabase writer(options.path, Xapian::DB_CREATE_OR_OPEN);
+    return std::unique_ptr<SearchIndex>(
+        std::make_unique<XapianSearchIndex>(options.path, std::move(writer), options.titles));
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::Unavailable("the search index at " + options.path +
+                               " is in use by another process: " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("cannot open the search index at " + options.path + ": " + e.get_msg());
+  }
+}
+
+}  // namespace tb::search
