@@ -11,5 +11,7 @@ namespace tb::app {
 void AddServeCommand(CLI::App& cli);
 void AddImportCommand(CLI::App& cli);
 void AddDemoCommand(CLI::App& cli);
+void AddReindexCommand(CLI::App& cli);
+void AddSearchCommand(CLI::App& cli);
 
 }  // namespace tb::app

@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   tb::app::AddServeCommand(cli);
   tb::app::AddImportCommand(cli);
   tb::app::AddDemoCommand(cli);
+  tb::app::AddReindexCommand(cli);
+  tb::app::AddSearchCommand(cli);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -11,6 +11,7 @@
 
 #include "app/commands.h"
 #include "app/context.h"
+#include "app/search_projection.h"
 #include "notices/import_progress.h"
 #include "http/server.h"
 #include "notices/import_service.h"
@@ -21,6 +22,7 @@ namespace {
 
 struct ServeArgs {
   std::string database;
+  std::string index;
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string port_file;
@@ -83,6 +85,9 @@ void AddServeCommand(CLI::App& cli) {
   CLI::App* cmd = cli.add_subcommand("serve", "Serve the API and the web UI");
   cmd->add_option("--database", args->database,
                   "SQLite path or postgresql:// URL (default: $TB_DATABASE_URL or var/tenderbridge.db)");
+  cmd->add_option("--index", args->index,
+                  "This node's search index directory (default: $TB_SEARCH_INDEX or "
+                  "search-index beside the SQLite file)");
   cmd->add_option("--host", args->host, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", args->port, "Port (0: any free port)")
       ->check(CLI::Range(0, 65535))
@@ -106,6 +111,12 @@ void AddServeCommand(CLI::App& cli) {
     Result<std::unique_ptr<Context>> context = Context::Open(url);
     if (!context.ok()) Fail(context.status());
     if (!args->demo_if_empty.empty()) LoadDemoIfEmpty(**context, args->demo_if_empty);
+    if (Status opened = (*context)->OpenSearch(ResolveIndexPath(args->index, url)); !opened.ok()) {
+      Fail(opened);
+    }
+    // The index catches up in the background, so the server answers at once; a new change
+    // reaches this node's search within the interval (two nodes: well inside 2 s).
+    (*context)->search_projection()->Start(std::chrono::milliseconds(250));
 
     std::string token = args->admin_token;
     if (token.empty()) {
@@ -128,7 +139,7 @@ void AddServeCommand(CLI::App& cli) {
     options.access_log = !args->no_access_log;
     options.database_kind = (*context)->database_kind();
     http::ServerDeps deps{(*context)->notices(), (*context)->unspsc(), (*context)->importer(),
-                          (*context)->clock()};
+                          (*context)->clock(), (*context)->search()};
     Result<std::unique_ptr<http::Server>> server = http::Server::Start(options, deps);
     if (!server.ok()) Fail(server.status());
     if (!args->port_file.empty()) {
@@ -140,6 +151,7 @@ void AddServeCommand(CLI::App& cli) {
     spdlog::info("TenderBridge serving http://{}:{} ({} database)", args->host, (*server)->port(),
                  (*context)->database_kind());
     (*server)->Wait();
+    (*context)->search_projection()->Stop();
     spdlog::info("stopped");
   });
 }

@@ -81,7 +81,9 @@ std::string AccessLogLine(const Request& request, int status, std::size_t bytes,
 }
 
 Api::Api(ServerOptions options, ServerDeps deps)
-    : options_(std::move(options)), context_{options_, deps, import_mutex_} {
+    : options_(std::move(options)),
+      notice_cache_(options_.notice_cache_bytes),
+      context_{options_, deps, import_mutex_, notice_cache_} {
   // Idempotent and thread-safe; needed before the ETag and token digests.
   if (sodium_init() < 0) spdlog::error("libsodium failed to initialise");
 }

@@ -36,6 +36,7 @@ class Api {
 
   const ServerOptions options_;
   std::mutex import_mutex_;
+  NoticeCache notice_cache_;
   RouteContext context_;
 };
 

@@ -1,11 +1,14 @@
 // GET /api/v1/notices and GET /api/v1/notices/{id}.
 #include <charconv>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "http/problem.h"
 #include "http/query.h"
+#include "http/response_filters.h"
 #include "http/routes.h"
 #include "notices/notice_json.h"
 #include "notices/notice_store.h"
@@ -56,6 +59,48 @@ Response ListNotices(const Request& request, const std::string&, RouteContext& c
   return response;
 }
 
+namespace {
+
+// Renders the body of GET /api/v1/notices/{id} for notice `id` from the store and, when it
+// is safe, caches it. `known_version` is the version the store reported before reading (0
+// when unknown). Versions only grow, so when the last version in History equals the one
+// seen before Get, no write committed in between and the document and versions agree:
+// only then is the body cached under that version. Otherwise it is served but not cached.
+Result<std::shared_ptr<const NoticeCache::Entry>> Render(notices::NoticeStore& store,
+                                                         NoticeCache& cache, NoticeId id,
+                                                         std::int64_t known_version) {
+  TB_ASSIGN_OR_RETURN(notices::Notice notice, store.Get(id));
+  TB_ASSIGN_OR_RETURN(std::vector<notices::NoticeVersion> history, store.History(id));
+  nlohmann::json body = notice;
+  nlohmann::json versions = nlohmann::json::array();
+  for (const notices::NoticeVersion& v : history) {
+    versions.push_back({{"version", v.version},
+                        {"recorded_at", v.recorded_at.ToRfc3339()},
+                        {"source", v.source},
+                        {"changed_fields", v.changed_fields}});
+  }
+  body["versions"] = std::move(versions);
+  auto entry = std::make_shared<NoticeCache::Entry>();
+  entry->version = history.empty() ? 0 : history.back().version;
+  entry->body = Dump(body);
+  entry->etag = StrongEtag(entry->body);
+  if (known_version > 0 && entry->version == known_version) cache.Put(id.value, entry);
+  return std::shared_ptr<const NoticeCache::Entry>(std::move(entry));
+}
+
+// The response for notice `id`; NotFound when the store has no such notice.
+Result<std::shared_ptr<const NoticeCache::Entry>> Lookup(notices::NoticeStore& store,
+                                                         NoticeCache& cache, NoticeId id) {
+  if (!cache.enabled()) return Render(store, cache, id, 0);
+  // The one database round trip of a cache hit: a primary-key read of the version.
+  TB_ASSIGN_OR_RETURN(std::int64_t version, store.Version(id));
+  std::shared_ptr<const NoticeCache::Entry> cached = cache.Find(id.value);
+  if (cached && cached->version == version) return cached;
+  return Render(store, cache, id, version);
+}
+
+}  // namespace
+
 Response GetNotice(const Request& request, const std::string& id, RouteContext& context) {
   if (!request.query.empty()) {
     return ProblemResponse(Status::InvalidArgument("this route takes no query parameters")
@@ -63,36 +108,36 @@ Response GetNotice(const Request& request, const std::string& id, RouteContext& 
                            request.path, 400);
   }
   notices::NoticeStore& store = context.deps.notices;
+  NoticeCache& cache = context.notice_cache;
   // An all-digit id is the internal id; public ids (ocids, "ungm-123") contain other
   // characters, but fall back to the public id anyway in case a publisher uses digits only.
   std::int64_t internal = 0;
   const auto [end, error] = std::from_chars(id.data(), id.data() + id.size(), internal);
   const bool numeric = error == std::errc() && end == id.data() + id.size() && internal > 0;
-  Result<notices::Notice> notice = Status::NotFound("no notice " + id);
-  if (numeric) notice = store.Get(NoticeId{internal});
-  if (!notice.ok() && notice.status().code() == StatusCode::kNotFound) {
-    notice = store.GetByPublicId(id);
+  Result<std::shared_ptr<const NoticeCache::Entry>> entry = Status::NotFound("no notice " + id);
+  if (numeric) entry = Lookup(store, cache, NoticeId{internal});
+  if (!entry.ok() && entry.status().code() == StatusCode::kNotFound) {
+    std::optional<std::int64_t> known = cache.FindPublicId(id);
+    if (known) entry = Lookup(store, cache, NoticeId{*known});
+    if (!known || (!entry.ok() && entry.status().code() == StatusCode::kNotFound)) {
+      Result<notices::Notice> notice = store.GetByPublicId(id);
+      if (notice.ok()) {
+        cache.PutPublicId(id, notice->id.value);
+        entry = Lookup(store, cache, notice->id);
+      } else {
+        entry = notice.status();
+      }
+    }
   }
-  if (!notice.ok()) {
-    if (notice.status().code() == StatusCode::kNotFound) {
+  if (!entry.ok()) {
+    if (entry.status().code() == StatusCode::kNotFound) {
       return ProblemResponse(Status::NotFound("no notice with id " + id).WithField("id"),
                              request.path);
     }
-    return StoreProblem(notice.status(), request);
+    return StoreProblem(entry.status(), request);
   }
-  Result<std::vector<notices::NoticeVersion>> history = store.History(notice->id);
-  if (!history.ok()) return StoreProblem(history.status(), request);
-
-  nlohmann::json body = *notice;
-  nlohmann::json versions = nlohmann::json::array();
-  for (const notices::NoticeVersion& v : *history) {
-    versions.push_back({{"version", v.version},
-                        {"recorded_at", v.recorded_at.ToRfc3339()},
-                        {"source", v.source},
-                        {"changed_fields", v.changed_fields}});
-  }
-  body["versions"] = std::move(versions);
-  Response response = JsonResponse(Dump(body));
+  Response response = JsonResponse((*entry)->body);
+  response.SetHeader("ETag", (*entry)->etag);
   response.SetHeader("Cache-Control", "no-cache");
   return response;
 }

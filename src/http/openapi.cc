@@ -92,6 +92,61 @@ constexpr const char* kDocument = R"json({
         }
       }
     },
+    "/api/v1/search/notices": {
+      "get": {
+        "operationId": "searchNotices",
+        "summary": "Full-text search of notices in any UN language, with filters, facets and cross-language UNSPSC expansion.",
+        "parameters": [
+          {"name": "q", "in": "query", "description": "Words, \"phrases\", AND/OR/NOT, field prefixes (agency:, type:, country:, code:). Never refused: a malformed query is read as plain words.", "schema": {"type": "string"}},
+          {"name": "lang", "in": "query", "description": "Language of the query and of expansion titles.", "schema": {"type": "string", "default": "en"}},
+          {"name": "agency", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}, "explode": true},
+          {"name": "type", "in": "query", "schema": {"type": "array", "items": {"type": "string", "enum": ["rfq", "itb", "rfp", "eoi", "rfi", "individual_consultant", "grant", "other"]}}, "explode": true},
+          {"name": "country", "in": "query", "schema": {"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z]{2}$"}}, "explode": true},
+          {"name": "region", "in": "query", "schema": {"type": "array", "items": {"type": "string", "enum": ["africa", "americas", "asia", "europe", "oceania"]}}, "explode": true},
+          {"name": "unspsc", "in": "query", "description": "UNSPSC prefix: segment, family, class or commodity.", "schema": {"type": "array", "items": {"type": "string", "pattern": "^[0-9]{2,8}$"}}, "explode": true},
+          {"name": "language", "in": "query", "description": "Language of the notice title.", "schema": {"type": "array", "items": {"type": "string"}}, "explode": true},
+          {"name": "status", "in": "query", "schema": {"type": "array", "items": {"type": "string", "enum": ["open", "closing", "closed"]}}, "explode": true},
+          {"name": "closing_within_days", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 365, "default": 7}},
+          {"name": "published_from", "in": "query", "schema": {"type": "string", "format": "date-time"}},
+          {"name": "published_to", "in": "query", "schema": {"type": "string", "format": "date-time"}},
+          {"name": "deadline_from", "in": "query", "schema": {"type": "string", "format": "date-time"}},
+          {"name": "deadline_to", "in": "query", "schema": {"type": "string", "format": "date-time"}},
+          {"name": "value_currency", "in": "query", "description": "Required with value_min/value_max: amounts are compared within one currency.", "schema": {"type": "string", "pattern": "^[A-Za-z]{3}$"}},
+          {"name": "value_min", "in": "query", "schema": {"type": "string"}},
+          {"name": "value_max", "in": "query", "schema": {"type": "string"}},
+          {"name": "sustainable", "in": "query", "schema": {"type": "boolean"}},
+          {"name": "remove_code", "in": "query", "description": "A code of the expansion the user removed.", "schema": {"type": "array", "items": {"type": "string"}}, "explode": true},
+          {"name": "expand", "in": "query", "schema": {"type": "boolean", "default": true}},
+          {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "deadline", "published"], "default": "relevance"}},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
+          {"name": "cursor", "in": "query", "schema": {"type": "string"}},
+          {"name": "facets", "in": "query", "schema": {"type": "boolean", "default": true}}
+        ],
+        "responses": {
+          "200": {"description": "Hits, facets and expansion.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResponse"}}}},
+          "400": {"$ref": "#/components/responses/Problem"},
+          "422": {"$ref": "#/components/responses/Problem"},
+          "503": {"$ref": "#/components/responses/Problem"}
+        }
+      }
+    },
+    "/api/v1/search/suggest": {
+      "get": {
+        "operationId": "suggest",
+        "summary": "Type-ahead: notice titles and UNSPSC titles starting with the text typed.",
+        "parameters": [
+          {"name": "q", "in": "query", "schema": {"type": "string"}},
+          {"name": "lang", "in": "query", "schema": {"type": "string", "default": "en"}},
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 20, "default": 8}}
+        ],
+        "responses": {
+          "200": {"description": "Suggestions.", "content": {"application/json": {"schema": {"type": "object", "required": ["items"], "properties": {"items": {"type": "array", "items": {"type": "object", "required": ["kind", "text"], "properties": {"kind": {"type": "string", "enum": ["notice", "unspsc"]}, "text": {"type": "string"}, "id": {"type": "integer"}, "code": {"type": "string"}}}}}}}}},
+          "400": {"$ref": "#/components/responses/Problem"},
+          "422": {"$ref": "#/components/responses/Problem"},
+          "503": {"$ref": "#/components/responses/Problem"}
+        }
+      }
+    },
     "/api/v1/health": {
       "get": {
         "operationId": "health",
@@ -205,6 +260,21 @@ constexpr const char* kDocument = R"json({
         "type": "object",
         "required": ["code", "level", "titles", "parent"],
         "properties": {"code": {"type": "string"}, "level": {"type": "string", "enum": ["segment", "family", "class", "commodity"]}, "titles": {"type": "object", "additionalProperties": {"type": "string"}}, "parent": {"type": ["string", "null"]}}
+      },
+      "SearchResponse": {
+        "type": "object",
+        "required": ["hits", "total", "total_exact", "facets", "expansions", "query_reinterpreted", "query_truncated", "next_cursor", "elapsed_micros"],
+        "properties": {
+          "hits": {"type": "array", "items": {"type": "object", "required": ["id", "public_id", "title", "title_html", "snippet_html", "status"], "properties": {"id": {"type": "integer"}, "public_id": {"type": "string"}, "title": {"type": "string"}, "title_language": {"type": "string"}, "agency": {"type": "string"}, "buyer": {"type": "string"}, "type": {"type": "string"}, "countries": {"type": "array", "items": {"type": "string"}}, "codes": {"type": "array", "items": {"type": "string"}}, "published": {"type": ["string", "null"], "format": "date-time"}, "deadline": {"type": ["string", "null"], "format": "date-time"}, "status": {"type": "string", "enum": ["open", "closing", "closed"]}, "score": {"type": "number"}, "title_html": {"type": "string", "description": "Escaped text with <mark> around matched words."}, "snippet_html": {"type": "string"}}}},
+          "total": {"type": "integer"},
+          "total_exact": {"type": "boolean"},
+          "facets": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "object", "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}}}},
+          "expansions": {"type": "array", "items": {"type": "object", "properties": {"code": {"type": "string"}, "prefix": {"type": "string"}, "title": {"type": "string"}, "matched_text": {"type": "string"}, "matched_language": {"type": "string"}}}},
+          "query_reinterpreted": {"type": "boolean"},
+          "query_truncated": {"type": "boolean"},
+          "next_cursor": {"type": ["string", "null"]},
+          "elapsed_micros": {"type": "integer"}
+        }
       },
       "Health": {
         "type": "object",

@@ -10,6 +10,8 @@ std::span<const Route> Routes() {
       {"GET", "/api/v1/notices/{id}", &GetNotice},
       {"GET", "/api/v1/unspsc", &FindUnspsc},
       {"GET", "/api/v1/unspsc/{code}", &GetUnspscCode},
+      {"GET", "/api/v1/search/notices", &SearchNotices},
+      {"GET", "/api/v1/search/suggest", &SuggestSearch},
       {"GET", "/api/v1/health", &Health},
       {"GET", "/api/v1/openapi.json", &OpenApi},
       {"POST", "/api/v1/admin/imports/{kind}", &ImportUpload, /*slow=*/true, /*upload=*/true},

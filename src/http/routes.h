@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "http/http_types.h"
+#include "http/notice_cache.h"
 #include "http/server.h"
 
 namespace tb::http {
@@ -16,6 +17,8 @@ struct RouteContext {
   ServerDeps deps;
   // ImportService is thread-compatible: one import at a time.
   std::mutex& import_mutex;
+  // Rendered notice documents (GET /api/v1/notices/{id}).
+  NoticeCache& notice_cache;
 };
 
 // A handler gets the request and the decoded {param} of its path template (empty when the
@@ -45,6 +48,8 @@ Response ListNotices(const Request& request, const std::string& param, RouteCont
 Response GetNotice(const Request& request, const std::string& param, RouteContext& context);
 Response GetUnspscCode(const Request& request, const std::string& param, RouteContext& context);
 Response FindUnspsc(const Request& request, const std::string& param, RouteContext& context);
+Response SearchNotices(const Request& request, const std::string& param, RouteContext& context);
+Response SuggestSearch(const Request& request, const std::string& param, RouteContext& context);
 Response Health(const Request& request, const std::string& param, RouteContext& context);
 Response ImportUpload(const Request& request, const std::string& param, RouteContext& context);
 Response OpenApi(const Request& request, const std::string& param, RouteContext& context);

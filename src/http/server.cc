@@ -11,6 +11,9 @@
 #include <mutex>
 #include <thread>
 #include <utility>
+#include <vector>
+
+#include <sys/socket.h>
 
 #include <restinio/all.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -22,8 +25,12 @@
 namespace tb::http {
 namespace {
 
-// Asio strands per connection: safe with a thread pool.
-using Traits = restinio::default_traits_t;
+// One single-threaded RESTinio server per I/O thread, all listening on the same port with
+// SO_REUSEPORT so that the kernel spreads connections over them (nginx's worker model).
+// Measured on the 2-core machine: a shared io_context with a pool of threads spends about a
+// fifth of its time waking threads and in strand locks; independent loops do not.
+using Traits = restinio::default_single_thread_traits_t;
+using ReusePort = restinio::asio_ns::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 
 // Runs slow requests (imports) one after another off the I/O threads, so a long import
 // never stalls the requests that share an I/O thread with it.
@@ -96,29 +103,51 @@ class RestinioServer final : public Server {
     const std::uint64_t max_body = std::max(o.max_body_bytes, o.max_import_bytes) + 1;
     worker_ = std::make_unique<SlowWorker>();
     try {
-      running_ = restinio::run_async<Traits>(
-          restinio::own_io_context(),
-          restinio::server_settings_t<Traits>{}
-              .address(o.host)
-              .port(o.port)
-              .request_handler([this](restinio::request_handle_t req) { return Handle(req); })
-              .socket_options_setter([](auto& options) {
-                options.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
-              })
-              .acceptor_post_bind_hook([this](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
-                port_.store(acceptor.local_endpoint().port());
-              })
-              .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                            .max_url_size(8 * 1024)
-                                            .max_field_name_size(1024)
-                                            .max_field_value_size(8 * 1024)
-                                            .max_field_count(100)
-                                            .max_body_size(max_body))
-              .handle_request_timeout(std::chrono::minutes(30))
-              .read_next_http_message_timelimit(std::chrono::seconds(60))
-              .max_pipelined_requests(4),
-          threads);
+      restinio::asio_ns::error_code not_an_address;
+      const auto address = restinio::asio_ns::ip::make_address(o.host, not_an_address);
+      if (o.port != 0 && !not_an_address) {
+        // With SO_REUSEPORT a second server of the same user could bind a port that is
+        // already served and silently split its traffic: refuse a taken port first, with a
+        // plain bind that fails while anyone listens there.
+        restinio::asio_ns::io_context probe_io;
+        restinio::asio_ns::ip::tcp::acceptor probe(probe_io);
+        const restinio::asio_ns::ip::tcp::endpoint endpoint(address, o.port);
+        probe.open(endpoint.protocol());
+        probe.set_option(restinio::asio_ns::ip::tcp::acceptor::reuse_address(true));
+        probe.bind(endpoint);
+      }
+      for (std::size_t i = 0; i < threads; ++i) {
+        // The first loop binds the asked port (0: any); the others join it.
+        const std::uint16_t port = i == 0 ? o.port : port_.load();
+        running_.push_back(restinio::run_async<Traits>(
+            restinio::own_io_context(),
+            restinio::server_settings_t<Traits>{}
+                .address(o.host)
+                .port(port)
+                .request_handler([this](restinio::request_handle_t req) { return Handle(req); })
+                .acceptor_options_setter([](restinio::acceptor_options_t& options) {
+                  options.set_option(restinio::asio_ns::ip::tcp::acceptor::reuse_address(true));
+                  options.set_option(ReusePort(true));
+                })
+                .socket_options_setter([](auto& options) {
+                  options.set_option(restinio::asio_ns::ip::tcp::no_delay{true});
+                })
+                .acceptor_post_bind_hook([this](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
+                  port_.store(acceptor.local_endpoint().port());
+                })
+                .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                              .max_url_size(8 * 1024)
+                                              .max_field_name_size(1024)
+                                              .max_field_value_size(8 * 1024)
+                                              .max_field_count(100)
+                                              .max_body_size(max_body))
+                .handle_request_timeout(std::chrono::minutes(30))
+                .read_next_http_message_timelimit(std::chrono::seconds(60))
+                .max_pipelined_requests(4),
+            1));
+      }
     } catch (const std::exception& e) {
+      StopLoops();
       worker_.reset();
       return Status::Unavailable("cannot serve on " + o.host + ":" + std::to_string(o.port) +
                                  ": " + e.what());
@@ -152,15 +181,17 @@ class RestinioServer final : public Server {
       if (stopped_) return;
       stopped_ = true;
     }
-    if (running_) {
-      running_->stop();
-      running_->wait();
-    }
+    StopLoops();
     worker_.reset();  // finishes the import in flight
-    running_.reset();
   }
 
  private:
+  void StopLoops() {
+    for (auto& loop : running_) loop->stop();
+    for (auto& loop : running_) loop->wait();
+    running_.clear();
+  }
+
   restinio::request_handling_status_t Handle(const restinio::request_handle_t& req) {
     // Api::Handle never throws; this guards the copying around it (bad_alloc and the like),
     // so that an exception never unwinds into RESTinio's I/O loop.
@@ -227,7 +258,7 @@ class RestinioServer final : public Server {
   std::shared_ptr<spdlog::logger> access_log_;
   SystemClock clock_;
   std::unique_ptr<SlowWorker> worker_;
-  restinio::running_server_handle_t<Traits> running_;
+  std::vector<restinio::running_server_handle_t<Traits>> running_;
   std::atomic<std::uint16_t> port_{0};
   std::mutex mu_;
   bool stopped_ = false;                          // Guarded by mu_.

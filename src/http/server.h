@@ -8,6 +8,10 @@
 #include "core/result.h"
 #include "core/timestamp.h"
 
+namespace tb::search {
+class SearchIndex;
+}  // namespace tb::search
+
 namespace tb::notices {
 class NoticeStore;
 class UnspscCatalogue;
@@ -20,12 +24,15 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;          // 0: any free port (see Server::port())
   std::string web_root;               // built web UI (web/dist); empty: API only
-  std::size_t threads = 0;            // 0: one per core
+  std::size_t threads = 0;            // event loops (a thread each) on one port; 0: per core
   std::size_t max_body_bytes = 1 << 20;         // JSON bodies
   std::size_t max_import_bytes = 256u << 20;    // admin import uploads
   std::string admin_token;            // bearer token for admin endpoints; empty disables them
   std::string database_kind;          // "sqlite" or "postgresql", reported by /health
   bool access_log = true;             // one JSON line per request on stdout ("access" logger)
+  // Rendered notice documents kept in memory, revalidated against the database on every
+  // request (http/notice_cache.h); 0 disables the cache.
+  std::size_t notice_cache_bytes = 64u << 20;
 };
 
 // What the routes work on. Everything must outlive the Server.
@@ -34,6 +41,9 @@ struct ServerDeps {
   notices::UnspscCatalogue& unspsc;
   notices::ImportService& importer;
   const Clock& clock;
+  // This node's search index (a projection of the changes log); null: search routes answer
+  // 503 (e.g. a server started without an index).
+  search::SearchIndex* search = nullptr;
 };
 
 // The HTTP server: the /api/v1 routes, the OpenAPI document and the static web UI.

@@ -87,6 +87,14 @@ class NoticeStore {
   // Versions of a notice, oldest first. NotFound when there is no such notice.
   virtual Result<std::vector<NoticeVersion>> History(NoticeId id) = 0;
 
+  // The number of the notice's latest version (the last of History): it changes with every
+  // write that changes the notice, on any server sharing the database, so a cache may key
+  // what it derived from a notice by (id, version). Much cheaper than Get; it may be served
+  // from memory, so a write made through another process (another server, a CLI import)
+  // may show up to a short bounded time later (SqlNoticeStore: 100 ms); writes through this
+  // object show at once. NotFound when there is no such notice.
+  virtual Result<std::int64_t> Version(NoticeId id) = 0;
+
   // Number of stored notices.
   virtual Result<std::int64_t> Count() = 0;
 };

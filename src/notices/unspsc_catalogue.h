@@ -48,6 +48,10 @@ class UnspscCatalogue {
                                                              const Language& language,
                                                              int limit) = 0;
 
+  // Every entry with all its titles, in code order (the search engine's title look-up loads
+  // it once at start: about 26k codes, a few MB).
+  virtual Result<std::vector<UnspscEntry>> All() = 0;
+
   virtual Result<std::int64_t> Count() = 0;
 };
 

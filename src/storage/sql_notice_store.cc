@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <sodium.h>
+
+#include <array>
 #include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -21,6 +24,23 @@ using notices::WriteOutcome;
 constexpr std::int64_t kNoPublished = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kNoDeadline = std::numeric_limits<std::int64_t>::max();
 
+// notices::Fingerprint(n) is the digest of NoticeToJsonString(n) without the id, which is
+// exactly the `doc` the store writes: hashing the doc saves serialising the notice a second
+// time. NoticeVersionTest.StoredFingerprintIsTheNoticesFingerprint checks that they agree.
+std::string DocFingerprint(std::string_view doc) {
+  std::array<unsigned char, crypto_generichash_BYTES> digest{};
+  crypto_generichash(digest.data(), digest.size(),
+                     reinterpret_cast<const unsigned char*>(doc.data()), doc.size(), nullptr, 0);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(digest.size() * 2);
+  for (unsigned char b : digest) {
+    hex.push_back(kHex[b >> 4]);
+    hex.push_back(kHex[b & 15]);
+  }
+  return hex;
+}
+
 Result<Notice> ParseStored(std::int64_t id, const std::string& doc) {
   Result<Notice> notice = notices::NoticeFromJsonString(doc);
   if (!notice.ok()) {
@@ -30,6 +50,30 @@ Result<Notice> ParseStored(std::int64_t id, const std::string& doc) {
   }
   notice->id = NoticeId{id};
   return notice;
+}
+
+// Reads a stored document into its JSON tree and the Notice (the tree is kept for the diff).
+Result<Notice> ParseStoredJson(std::int64_t id, const std::string& doc, nlohmann::json& tree) {
+  tree = nlohmann::json::parse(doc, nullptr, /*allow_exceptions=*/false);
+  Result<Notice> notice = tree.is_discarded() ? Result<Notice>(Status::InvalidArgument("not JSON"))
+                                              : notices::NoticeFromJson(tree);
+  if (!notice.ok()) {
+    spdlog::error("storage: notice {} has an unreadable document: {}", id,
+                  notice.status().ToString());
+    return Status::Internal("a stored notice could not be read");
+  }
+  notice->id = NoticeId{id};
+  return notice;
+}
+
+// The distinct country codes and UNSPSC codes of a notice, as stored in the code tables.
+std::set<std::string> CountrySet(const Notice& n) {
+  return std::set<std::string>(n.countries.begin(), n.countries.end());
+}
+std::set<std::string> UnspscSet(const Notice& n) {
+  std::set<std::string> codes;
+  for (const UnspscCode& code : n.unspsc) codes.insert(code.ToString());
+  return codes;
 }
 
 // Top-level JSON fields whose values differ between two documents (a field present in one
@@ -51,11 +95,6 @@ std::string ChangedFields(const nlohmann::json& b, const nlohmann::json& a) {
   }
   changed.erase("id");
   return nlohmann::json(changed).dump();
-}
-
-nlohmann::json StoredJson(Notice notice) {
-  notice.id = NoticeId{};
-  return nlohmann::json(notice);
 }
 
 void Bind(Statement& stmt, int index, const SqlParam& param) {
@@ -84,8 +123,16 @@ void BindColumns(Statement& stmt, const Notice& n, const std::string& fingerprin
       .BindInt64(13, now.micros());
 }
 
-Status WriteCodes(Transaction& tx, std::int64_t id, const Notice& n, bool replace) {
-  if (replace) {
+// Writes the notice's country and UNSPSC rows. `current` is the stored notice of an update
+// (null for a new one): its rows are replaced only when the codes differ, since most
+// updates (a new deadline, an amendment) leave them as they are.
+Status WriteCodes(Transaction& tx, std::int64_t id, const Notice& n, const Notice* current) {
+  const std::set<std::string> countries = CountrySet(n);
+  const std::set<std::string> codes = UnspscSet(n);
+  if (current && CountrySet(*current) == countries && UnspscSet(*current) == codes) {
+    return Status::Ok();
+  }
+  if (current) {
     for (std::string_view sql : {"DELETE FROM notice_countries WHERE notice_id = ?",
                                  "DELETE FROM notice_unspsc WHERE notice_id = ?"}) {
       TB_ASSIGN_OR_RETURN(Statement * del, tx.Prepare(sql));
@@ -93,14 +140,12 @@ Status WriteCodes(Transaction& tx, std::int64_t id, const Notice& n, bool replac
       TB_RETURN_IF_ERROR(del->Run());
     }
   }
-  for (const std::string& country : std::set<std::string>(n.countries.begin(), n.countries.end())) {
+  for (const std::string& country : countries) {
     TB_ASSIGN_OR_RETURN(Statement * ins, tx.Prepare("INSERT INTO notice_countries "
                                                     "(notice_id, country) VALUES (?, ?)"));
     ins->BindInt64(1, id).BindText(2, country);
     TB_RETURN_IF_ERROR(ins->Run());
   }
-  std::set<std::string> codes;
-  for (const UnspscCode& code : n.unspsc) codes.insert(code.ToString());
   for (const std::string& code : codes) {
     TB_ASSIGN_OR_RETURN(Statement * ins, tx.Prepare("INSERT INTO notice_unspsc "
                                                     "(notice_id, code) VALUES (?, ?)"));
@@ -147,8 +192,9 @@ Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const No
   for (const Notice& incoming : batch) {
     TB_ASSIGN_OR_RETURN(std::optional<Stored> stored, ReadStored(*tx, incoming.public_id));
     std::optional<Notice> current;
+    nlohmann::json current_json;  // the stored document's tree, for the changed fields
     if (stored) {
-      TB_ASSIGN_OR_RETURN(Notice parsed, ParseStored(stored->id, stored->doc));
+      TB_ASSIGN_OR_RETURN(Notice parsed, ParseStoredJson(stored->id, stored->doc, current_json));
       current = std::move(parsed);
     }
     Notice merged;
@@ -166,14 +212,14 @@ Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const No
           .WithField("public_id");
     }
     merged.id = NoticeId{};  // the document never carries the internal id
-    const std::string fingerprint = notices::Fingerprint(merged);
+    // The same bytes as notices::NoticeToJsonString, keeping the JSON tree for the diff.
+    const nlohmann::json doc_json = merged;
+    const std::string doc = doc_json.dump();
+    const std::string fingerprint = DocFingerprint(doc);
     if (stored && stored->fingerprint == fingerprint) {
       outcomes.push_back(WriteOutcome::kUnchanged);
       continue;
     }
-    // The same bytes as notices::NoticeToJsonString, keeping the JSON tree for the diff.
-    const nlohmann::json doc_json = merged;
-    const std::string doc = doc_json.dump();
     std::int64_t id = 0;
     std::int64_t version = 1;
     if (!stored) {
@@ -201,7 +247,7 @@ Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const No
       update->BindInt64(14, id);
       TB_RETURN_IF_ERROR(update->Run());
     }
-    TB_RETURN_IF_ERROR(WriteCodes(*tx, id, merged, stored.has_value()));
+    TB_RETURN_IF_ERROR(WriteCodes(*tx, id, merged, current ? &*current : nullptr));
     TB_ASSIGN_OR_RETURN(
         Statement * history,
         tx->Prepare("INSERT INTO notice_versions (notice_id, version, recorded_at_us, source, "
@@ -210,7 +256,7 @@ Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const No
         .BindInt64(2, version)
         .BindInt64(3, now.micros())
         .BindText(4, merged.source)
-        .BindText(5, ChangedFields(current ? StoredJson(*current) : nlohmann::json(), doc_json))
+        .BindText(5, ChangedFields(current_json, doc_json))
         .BindText(6, doc);
     TB_RETURN_IF_ERROR(history->Run());
     changes.push_back({0, "notice", id, stored ? "update" : "create", now});
@@ -218,6 +264,12 @@ Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const No
   }
   TB_RETURN_IF_ERROR(AppendChanges(*tx, changes, now));
   TB_RETURN_IF_ERROR(tx->Commit());
+  if (!changes.empty()) {
+    std::vector<std::int64_t> written;
+    written.reserve(changes.size());
+    for (const Change& change : changes) written.push_back(change.id);
+    versions_.Invalidate(written);
+  }
   return outcomes;
 }
 
@@ -327,11 +379,28 @@ Result<std::vector<notices::NoticeVersion>> SqlNoticeStore::History(NoticeId id)
   return versions;
 }
 
+Result<std::int64_t> SqlNoticeStore::Version(NoticeId id) { return versions_.Version(id); }
+
 Result<std::int64_t> SqlNoticeStore::Count() {
+  // COUNT(*) walks a whole index; /health asks on every probe. Every write that adds or
+  // removes a notice appends to `changes` in the same transaction (ARCHITECTURE.md §3), so
+  // while the newest seq is the one seen at the last count, the count has not changed. Both
+  // are read in one transaction, so the pair is consistent.
   TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
+  TB_ASSIGN_OR_RETURN(Statement * latest, tx->Prepare("SELECT MAX(seq) FROM changes"));
+  TB_ASSIGN_OR_RETURN(bool has_row, latest->Step());
+  const std::int64_t seq = has_row && !latest->IsNull(0) ? latest->Int64(0) : 0;
+  {
+    std::lock_guard<std::mutex> lock(count_mu_);
+    if (count_seq_ == seq && count_ >= 0) return count_;
+  }
   TB_ASSIGN_OR_RETURN(Statement * stmt, tx->Prepare("SELECT COUNT(*) FROM notices"));
   TB_ASSIGN_OR_RETURN(bool row, stmt->Step());
-  return row ? stmt->Int64(0) : std::int64_t{0};
+  const std::int64_t count = row ? stmt->Int64(0) : std::int64_t{0};
+  std::lock_guard<std::mutex> lock(count_mu_);
+  count_seq_ = seq;
+  count_ = count;
+  return count;
 }
 
 }  // namespace tb::storage

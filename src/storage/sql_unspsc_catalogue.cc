@@ -140,6 +140,28 @@ Result<std::vector<UnspscEntry>> SqlUnspscCatalogue::FindByTitlePrefix(std::stri
   return out;
 }
 
+Result<std::vector<UnspscEntry>> SqlUnspscCatalogue::All() {
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
+  // One pass over the titles in code order; codes without titles are still listed.
+  TB_ASSIGN_OR_RETURN(Statement * stmt,
+                      tx->Prepare("SELECT c.code, t.language, t.title FROM unspsc_codes c "
+                                  "LEFT JOIN unspsc_titles t ON t.code = c.code "
+                                  "ORDER BY c.code, t.language"));
+  std::vector<UnspscEntry> out;
+  while (true) {
+    TB_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    const std::string code_text = stmt->Text(0);
+    if (out.empty() || out.back().code.ToString() != code_text) {
+      Result<UnspscCode> code = UnspscCode::Parse(code_text);
+      if (!code.ok()) continue;  // the table only holds parsed codes; skip rather than fail
+      out.push_back(UnspscEntry{*code, {}});
+    }
+    if (!stmt->IsNull(1)) out.back().titles[stmt->Text(1)] = stmt->Text(2);
+  }
+  return out;
+}
+
 Result<std::int64_t> SqlUnspscCatalogue::Count() {
   TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
   TB_ASSIGN_OR_RETURN(Statement * stmt, tx->Prepare("SELECT COUNT(*) FROM unspsc_codes"));

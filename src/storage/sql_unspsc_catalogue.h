@@ -17,6 +17,7 @@ class SqlUnspscCatalogue final : public notices::UnspscCatalogue {
   Result<std::vector<notices::UnspscEntry>> FindByTitlePrefix(std::string_view prefix,
                                                               const Language& language,
                                                               int limit) override;
+  Result<std::vector<notices::UnspscEntry>> All() override;
   Result<std::int64_t> Count() override;
 
  private:

@@ -95,6 +95,18 @@ TEST_P(UnspscCatalogueTest, GetAndGetMany) {
   EXPECT_EQ(*catalogue_->Count(), 6);
 }
 
+TEST_P(UnspscCatalogueTest, AllListsEveryCodeWithEveryTitleInCodeOrder) {
+  auto all = catalogue_->All();
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 6u);
+  EXPECT_EQ(all->front().code.ToString(), "40120000");
+  EXPECT_EQ(all->back().code.ToString(), "72000000");
+  const UnspscEntry& notebook = (*all)[3];
+  EXPECT_EQ(notebook.code.ToString(), "43211503");
+  EXPECT_EQ(notebook.titles.size(), 3u);
+  EXPECT_EQ(notebook.titles.at("zh"), "笔记本电脑");
+}
+
 TEST_P(UnspscCatalogueTest, UpsertKeepsOtherLanguagesAndCountsChanges) {
   auto n = catalogue_->UpsertBatch(std::vector{
       Entry("43211507", {{"fr", "Ordinateurs de bureau"}}),  // new language

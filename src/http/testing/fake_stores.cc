@@ -141,6 +141,14 @@ Result<std::vector<notices::NoticeVersion>> FakeNoticeStore::History(NoticeId id
   return it->second;
 }
 
+Result<std::int64_t> FakeNoticeStore::Version(NoticeId id) {
+  if (fail_with) return *fail_with;
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = versions_.find(id.value);
+  if (it == versions_.end() || it->second.empty()) return Status::NotFound("no notice");
+  return std::int64_t{it->second.back().version};
+}
+
 Result<std::int64_t> FakeNoticeStore::Count() {
   if (fail_with) return *fail_with;
   std::lock_guard<std::mutex> lock(mu_);
@@ -199,6 +207,13 @@ Result<std::vector<notices::UnspscEntry>> FakeUnspscCatalogue::FindByTitlePrefix
     }
     if (match && static_cast<int>(out.size()) < limit) out.push_back(entry);
   }
+  return out;
+}
+
+Result<std::vector<notices::UnspscEntry>> FakeUnspscCatalogue::All() {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<notices::UnspscEntry> out;
+  for (const auto& [code, entry] : entries_) out.push_back(entry);
   return out;
 }
 

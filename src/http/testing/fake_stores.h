@@ -26,6 +26,7 @@ class FakeNoticeStore final : public notices::NoticeStore {
   Result<notices::NoticePage> List(const notices::NoticeFilter& filter, notices::NoticeOrder order,
                                    const notices::PageRequest& page, Timestamp now) override;
   Result<std::vector<notices::NoticeVersion>> History(NoticeId id) override;
+  Result<std::int64_t> Version(NoticeId id) override;
   Result<std::int64_t> Count() override;
 
   std::optional<notices::NoticeFilter> last_filter;
@@ -49,6 +50,7 @@ class FakeUnspscCatalogue final : public notices::UnspscCatalogue {
   Result<std::vector<notices::UnspscEntry>> FindByTitlePrefix(std::string_view prefix,
                                                               const Language& language,
                                                               int limit) override;
+  Result<std::vector<notices::UnspscEntry>> All() override;
   Result<std::int64_t> Count() override;
 
  private:

@@ -155,6 +155,14 @@ Result<std::vector<NoticeVersion>> InMemoryNoticeStore::History(NoticeId id) {
   return by_public_id_.at(it->second).versions;
 }
 
+Result<std::int64_t> InMemoryNoticeStore::Version(NoticeId id) {
+  std::lock_guard lock(mu_);
+  const auto it = public_id_by_id_.find(id.value);
+  if (it == public_id_by_id_.end()) return Status::NotFound("no such notice");
+  const std::vector<NoticeVersion>& versions = by_public_id_.at(it->second).versions;
+  return versions.empty() ? std::int64_t{0} : std::int64_t{versions.back().version};
+}
+
 Result<std::int64_t> InMemoryNoticeStore::Count() {
   std::lock_guard lock(mu_);
   return static_cast<std::int64_t>(by_public_id_.size());
@@ -211,6 +219,13 @@ Result<std::vector<UnspscEntry>> InMemoryUnspscCatalogue::FindByTitlePrefix(std:
     return a.code.level() < b.code.level();
   });
   if (out.size() > static_cast<std::size_t>(std::clamp(limit, 1, 50))) out.resize(std::clamp(limit, 1, 50));
+  return out;
+}
+
+Result<std::vector<UnspscEntry>> InMemoryUnspscCatalogue::All() {
+  std::lock_guard lock(mu_);
+  std::vector<UnspscEntry> out;
+  for (const auto& [code, entry] : entries_) out.push_back(entry);
   return out;
 }
 

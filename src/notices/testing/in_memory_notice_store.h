@@ -25,6 +25,7 @@ class InMemoryNoticeStore final : public NoticeStore {
   Result<NoticePage> List(const NoticeFilter& filter, NoticeOrder order, const PageRequest& page,
                           Timestamp now) override;
   Result<std::vector<NoticeVersion>> History(NoticeId id) override;
+  Result<std::int64_t> Version(NoticeId id) override;
   Result<std::int64_t> Count() override;
 
   // Test hook: UpsertBatch fails with Unavailable (writing nothing) when a batch holds a
@@ -55,6 +56,7 @@ class InMemoryUnspscCatalogue final : public UnspscCatalogue {
   Result<std::vector<UnspscEntry>> GetMany(std::span<const UnspscCode> codes) override;
   Result<std::vector<UnspscEntry>> FindByTitlePrefix(std::string_view prefix, const Language& language,
                                                      int limit) override;
+  Result<std::vector<UnspscEntry>> All() override;
   Result<std::int64_t> Count() override;
 
  private:
