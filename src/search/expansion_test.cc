@@ -132,6 +132,21 @@ TEST_F(ExpansionSearchTest, FrenchQueryFindsEnglishNoticeThroughItsCode) {
   EXPECT_TRUE(response->expansions.empty());
 }
 
+TEST_F(ExpansionSearchTest, OnlyTitlesInTheQueryLanguageOrEnglishExpand) {
+  // "solar" names the Portuguese title "Solo" (soil) by its stem; an English query must not
+  // be expanded through a Portuguese false friend.
+  auto response = index_->Search(Request("solar", Language::English()));
+  ASSERT_TRUE(response.ok());
+  for (const Expansion& e : response->expansions) {
+    EXPECT_TRUE(e.matched_language == "en") << e.code << " matched " << e.matched_language;
+  }
+  // Han characters still reach the Chinese titles whatever the UI language.
+  response = index_->Search(Request("计算机", Language::English()));
+  ASSERT_TRUE(response.ok());
+  ASSERT_FALSE(response->expansions.empty());
+  EXPECT_EQ(response->expansions[0].matched_language, "zh");
+}
+
 TEST_F(ExpansionSearchTest, ChineseQueryFindsEnglishSolarNotice) {
   auto response = index_->Search(Request("太阳能电池板", Language::Chinese()));
   ASSERT_TRUE(response.ok());

@@ -236,6 +236,23 @@ std::string PrefixForExpansion(UnspscCode code) {
   return code.Prefix();
 }
 
+// Titles of other languages name false friends ("solar" is not the Portuguese "Solo",
+// "ordinateurs" not "ordinance"), so only titles in the query's language expand it, plus
+// English (the lingua franca of UN notices) and Chinese when the query is written in Han
+// characters whatever the UI language.
+bool AcceptExpansionLanguage(const Language& request, const Language& matched,
+                             std::string_view query) {
+  if (!request.known() || matched == request || matched == Language::English()) return true;
+  if (matched == Language::Chinese()) {
+    // U+4E00..U+9FFF (CJK unified ideographs) start with the UTF-8 bytes E4..E9.
+    for (std::size_t i = 0; i + 2 < query.size(); ++i) {
+      const auto b = static_cast<unsigned char>(query[i]);
+      if (b >= 0xE4 && b <= 0xE9) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 SplitQuery SplitFieldFilters(std::string_view query) {
@@ -318,6 +335,7 @@ Result<BuiltQuery> BuildQuery(const SearchRequest& request, const UnspscTitleLoo
   if (request.expand && titles != nullptr && !text::Trim(split.text).empty()) {
     std::vector<Xapian::Query> codes;
     for (ExpansionCandidate& c : titles->Match(split.text, kMaxExpansions * 2)) {
+      if (!AcceptExpansionLanguage(request.language, c.matched_language, split.text)) continue;
       const std::string code = c.code.ToString();
       const std::string prefix = PrefixForExpansion(c.code);
       const bool removed = std::any_of(
