@@ -11,12 +11,14 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeFixtures } from './fixtures/notices.mjs';
+import { searchNotices, suggest } from './mock-search.mjs';
 
 const { values: args } = parseArgs({
   options: { port: { type: 'string', default: '8080' }, web: { type: 'string', default: 'web/dist' } },
 });
 const webRoot = resolve(args.web);
-const { notices, unspsc } = makeFixtures();
+const fixtures = makeFixtures();
+const { notices, unspsc } = fixtures;
 
 const CSP =
   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
@@ -97,6 +99,12 @@ const server = createServer((req, res) => {
   if (req.method !== 'GET' && req.method !== 'HEAD') return problem(res, 405, 'method_not_allowed', 'GET only');
   if (path === '/api/v1/health') return send(res, 200, { status: 'ok', database: 'mock', notices: notices.length });
   if (path === '/api/v1/notices') return listNotices(url, res);
+  if (path === '/api/v1/search/notices') {
+    return searchNotices(url, fixtures, (body) => send(res, 200, body), (status, detail, field) =>
+      problem(res, status, 'invalid_argument', detail, field),
+    );
+  }
+  if (path === '/api/v1/search/suggest') return suggest(url, fixtures, (body) => send(res, 200, body));
   const detail = path.match(/^\/api\/v1\/notices\/([^/]+)$/);
   if (detail) {
     const id = decodeURIComponent(detail[1]);

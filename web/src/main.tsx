@@ -7,6 +7,7 @@ import { createI18n } from '@/lib/i18n';
 import { createQueryClient } from '@/lib/query-client';
 import '@/styles/global.css';
 import '@/styles/notices.css';
+import '@/styles/search.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

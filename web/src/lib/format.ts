@@ -142,3 +142,26 @@ export function formatRemaining(remaining: Remaining, language: string): string 
     return parts.join(' ');
   }
 }
+
+// 🇰🇪 from "KE": the two regional-indicator symbols of an ISO 3166-1 alpha-2
+// code. Anything else (a region code, a typo) has no flag.
+export function flagEmoji(code: string): string {
+  if (!/^[A-Za-z]{2}$/.test(code)) return '';
+  const base = 0x1f1e6;
+  return String.fromCodePoint(
+    ...[...code.toUpperCase()].map((letter) => base + letter.charCodeAt(0) - 65),
+  );
+}
+
+// Elapsed search time: "0.85 ms", "120 ms", "1.2 s", in the UI language.
+export function formatElapsed(micros: number, language: string): string {
+  const ms = micros / 1000;
+  if (ms >= 1000) {
+    return new Intl.NumberFormat(language, { style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(ms / 1000);
+  }
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: 'millisecond',
+    maximumFractionDigits: ms < 10 ? 2 : 0,
+  }).format(ms);
+}

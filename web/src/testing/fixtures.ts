@@ -63,6 +63,12 @@ export function makeNoticeDetail(overrides: Partial<NoticeDetail> = {}): NoticeD
 }
 
 export const UNSPSC: Record<string, UnspscEntry> = {
+  '40000000': {
+    code: '40000000',
+    level: 'segment',
+    titles: { en: 'Distribution and Conditioning Systems', fr: 'Systèmes de distribution et de conditionnement' },
+    parent: undefined,
+  },
   '40151500': {
     code: '40151500',
     level: 'class',

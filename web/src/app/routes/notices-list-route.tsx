@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NoticeFiltersForm, NoticeList } from '@/features/notices';
+import { SearchPage } from '@/features/notices';
 
+// The notices list is the opportunities search page.
 export function NoticesListRoute() {
   const { t } = useTranslation();
   useEffect(() => {
@@ -13,8 +14,7 @@ export function NoticesListRoute() {
         <h1 className="page__title">{t('notices.title')}</h1>
         <p className="page__lead">{t('notices.lead')}</p>
       </header>
-      <NoticeFiltersForm />
-      <NoticeList />
+      <SearchPage />
     </div>
   );
 }

@@ -2,3 +2,4 @@
 export { NoticeDetailPage } from './components/notice-detail';
 export { NoticeFiltersForm } from './components/notice-filters';
 export { NoticeList } from './components/notice-list';
+export { SearchPage } from './components/search-page';

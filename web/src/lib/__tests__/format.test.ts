@@ -83,3 +83,22 @@ describe('safeExternalUrl', () => {
     expect(safeExternalUrl(input)).toBe(expected);
   });
 });
+
+describe('flagEmoji and formatElapsed', () => {
+  it('makes a flag from an ISO 3166-1 alpha-2 code, nothing from anything else', async () => {
+    const { flagEmoji } = await import('../format');
+    expect(flagEmoji('KE')).toBe('🇰🇪');
+    expect(flagEmoji('fr')).toBe('🇫🇷');
+    expect(flagEmoji('')).toBe('');
+    expect(flagEmoji('KEN')).toBe('');
+    expect(flagEmoji('1A')).toBe('');
+  });
+
+  it('formats search time in the UI language', async () => {
+    const { formatElapsed } = await import('../format');
+    expect(formatElapsed(850, 'en')).toBe('0.85 ms');
+    expect(formatElapsed(120_400, 'en')).toBe('120 ms');
+    expect(formatElapsed(1_250_000, 'en')).toBe('1.3 sec');
+    expect(formatElapsed(850, 'fr')).toMatch(/^0,85\s?ms$/);
+  });
+});
