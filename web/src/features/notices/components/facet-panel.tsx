@@ -38,7 +38,9 @@ export function FacetPanel({ facets }: Props) {
       case 'status':
         return t(`search.statuses.${value}`, { defaultValue: value });
       case 'language':
-        return languageName(value, i18n.language);
+        // "und" (undetermined, ISO 639-2) is the index's value for titles whose language
+        // could not be told; Intl names it "root" in some languages.
+        return value === 'und' ? t('search.unknownLanguage') : languageName(value, i18n.language);
       case 'unspsc': {
         const title = unspscTitle(codes.data?.get(fullCode(value)), i18n.language);
         return title ? `${value} · ${title}` : value;
