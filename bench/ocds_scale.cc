@@ -1,5 +1,7 @@
 #include "ocds_scale.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -28,7 +30,8 @@ void CollectReleases(const json& doc, std::vector<json>& out) {
 
 }  // namespace
 
-Result<std::int64_t> WriteScaledReleasePackage(const ScaleOptions& options, const std::string& path) {
+Result<std::int64_t> WriteScaledReleasePackage(const ScaleOptions& options,
+                                               const std::string& path) {
   std::vector<json> templates;
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(options.ocds_dir)) {

@@ -13,7 +13,7 @@ std::size_t Cost(const NoticeCache::Entry& entry) {
 }  // namespace
 
 std::shared_ptr<const NoticeCache::Entry> NoticeCache::Find(std::int64_t id) const {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::shared_lock lock(mu_);
   auto it = entries_.find(id);
   return it == entries_.end() ? nullptr : it->second;
 }
@@ -22,7 +22,7 @@ void NoticeCache::Put(std::int64_t id, std::shared_ptr<const Entry> entry) {
   if (!entry) return;
   const std::size_t cost = Cost(*entry);
   if (cost > max_bytes_ / 4) return;  // also covers a disabled cache (max_bytes_ == 0)
-  std::lock_guard<std::mutex> lock(mu_);
+  std::unique_lock lock(mu_);
   auto it = entries_.find(id);
   if (it != entries_.end()) {
     bytes_ -= Cost(*it->second);
@@ -34,7 +34,7 @@ void NoticeCache::Put(std::int64_t id, std::shared_ptr<const Entry> entry) {
 }
 
 std::optional<std::int64_t> NoticeCache::FindPublicId(std::string_view public_id) const {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::shared_lock lock(mu_);
   auto it = public_ids_.find(std::string(public_id));
   if (it == public_ids_.end()) return std::nullopt;
   return it->second;
@@ -43,7 +43,7 @@ std::optional<std::int64_t> NoticeCache::FindPublicId(std::string_view public_id
 void NoticeCache::PutPublicId(std::string_view public_id, std::int64_t id) {
   const std::size_t cost = public_id.size() + kEntryOverhead;
   if (cost > max_bytes_ / 4) return;
-  std::lock_guard<std::mutex> lock(mu_);
+  std::unique_lock lock(mu_);
   if (public_ids_.contains(std::string(public_id))) return;
   EvictLocked(cost);
   public_ids_.emplace(std::string(public_id), id);
@@ -51,7 +51,7 @@ void NoticeCache::PutPublicId(std::string_view public_id, std::int64_t id) {
 }
 
 std::size_t NoticeCache::bytes() const {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::shared_lock lock(mu_);
   return bytes_;
 }
 

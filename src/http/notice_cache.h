@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +17,8 @@ namespace tb::http {
 // primary-key look-up) and serves the cached bytes only when the versions are equal, so an
 // entry is never served after a write has committed, whichever server sharing the database
 // made it. Bounded by `max_bytes` (bodies and public ids); past that, entries are dropped in
-// no particular order. Thread-safe; one mutex held only for a hash look-up.
+// no particular order. Thread-safe: look-ups share a reader lock, so an I/O thread that is
+// descheduled during one never stalls the others.
 class NoticeCache {
  public:
   struct Entry {
@@ -49,7 +51,7 @@ class NoticeCache {
   void EvictLocked(std::size_t incoming);
 
   const std::size_t max_bytes_;
-  mutable std::mutex mu_;
+  mutable std::shared_mutex mu_;
   std::unordered_map<std::int64_t, std::shared_ptr<const Entry>> entries_;  // Guarded by mu_.
   std::unordered_map<std::string, std::int64_t> public_ids_;                // Guarded by mu_.
   std::size_t bytes_ = 0;                                                   // Guarded by mu_.

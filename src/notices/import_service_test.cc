@@ -1,5 +1,7 @@
 #include "notices/import_service.h"
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -129,7 +131,9 @@ TEST(MergeByReleaseDate, OlderReleaseDoesNotOverwriteNewer) {
 }
 
 TEST_F(ImportServiceTest, LargeReleasePackageStreamsInBoundedMemory) {
-  const auto path = std::filesystem::temp_directory_path() / "tb_import_large_releases.json";
+  // A name of its own: parallel test runs (ctest -j, the ASan leg) must not share the file.
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("tb_import_large_releases_" + std::to_string(::getpid()) + ".json");
   constexpr int kReleases = 200'000;
   {
     std::ofstream out(path, std::ios::binary);

@@ -39,19 +39,19 @@ Status NoticeVersionCache::Refresh() {
   ChangeLog log(db_);
   std::int64_t from = 0;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::shared_lock lock(mu_);
     from = applied_seq_;
   }
   if (from < 0) {
     // First refresh: nothing is cached yet, so the log only needs a starting point.
     TB_ASSIGN_OR_RETURN(std::int64_t latest, log.LatestSeq());
-    std::lock_guard<std::mutex> lock(mu_);
+    std::unique_lock lock(mu_);
     applied_seq_ = latest;
   } else {
     for (;;) {
       TB_ASSIGN_OR_RETURN(std::vector<Change> changes, log.ReadSince(from, kPage));
       if (changes.empty()) break;
-      std::lock_guard<std::mutex> lock(mu_);
+      std::unique_lock lock(mu_);
       for (const Change& change : changes) {
         if (change.entity == "notice") versions_.erase(change.id);
       }
@@ -67,7 +67,7 @@ Result<std::int64_t> NoticeVersionCache::Version(NoticeId id) {
   TB_RETURN_IF_ERROR(RefreshIfDue());
   std::uint64_t epoch = 0;
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    std::shared_lock lock(mu_);
     auto it = versions_.find(id.value);
     if (it != versions_.end()) return it->second;
     epoch = epoch_;
@@ -87,7 +87,7 @@ Result<std::int64_t> NoticeVersionCache::Version(NoticeId id) {
     version = stmt->Int64(0);
     seq = stmt->Int64(1);
   }
-  std::lock_guard<std::mutex> lock(mu_);
+  std::unique_lock lock(mu_);
   if (epoch == epoch_ && applied_seq_ >= 0 && seq >= applied_seq_) {
     if (versions_.size() >= kMaxEntries) versions_.clear();
     versions_[id.value] = version;
@@ -96,7 +96,7 @@ Result<std::int64_t> NoticeVersionCache::Version(NoticeId id) {
 }
 
 void NoticeVersionCache::Invalidate(std::span<const std::int64_t> ids) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::unique_lock lock(mu_);
   for (std::int64_t id : ids) versions_.erase(id);
   ++epoch_;
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <mutex>
+#include <shared_mutex>
 #include <span>
 #include <unordered_map>
 
@@ -55,7 +56,7 @@ class NoticeVersionCache {
   std::atomic<std::int64_t> refreshed_at_{std::numeric_limits<std::int64_t>::min()};
   std::mutex refresh_mu_;  // one refresh at a time
 
-  std::mutex mu_;
+  std::shared_mutex mu_;  // look-ups share it: a descheduled reader never stalls the others
   std::unordered_map<std::int64_t, std::int64_t> versions_;  // Guarded by mu_.
   std::int64_t applied_seq_ = -1;  // Guarded by mu_; -1 until the first refresh.
   std::uint64_t epoch_ = 0;        // Guarded by mu_; bumped by Invalidate.
