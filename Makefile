@@ -31,6 +31,7 @@ test: build web
 
 bench: bootstrap
 	@scripts/bench
+	@scripts/bench-search
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i
