@@ -48,6 +48,36 @@ std::int64_t FacetCount(const std::vector<FacetValue>& facet, std::string_view v
   return 0;
 }
 
+// A fresh index adds documents without looking their id up (docs/search.md, fresh mode): a
+// notice upserted twice, deleted and upserted again, in one batch or across batches, a
+// Clear() and a reopen, must still be one document.
+TEST(SearchIndexResumeTest, FreshIndexNeverDuplicatesANotice) {
+  TempDir dir("tb-search-fresh");
+  std::vector<Notice> notices = HandWrittenNotices();
+  const NoticeId id = notices[0].id;
+  {
+    auto index = OpenXapianSearchIndex({dir.path(), nullptr});
+    ASSERT_TRUE(index.ok());
+    std::vector<IndexChange> batch{IndexChange::Upsert(1, notices[0]), IndexChange::Upsert(2, notices[0]),
+                                   IndexChange::Upsert(3, notices[1])};
+    ASSERT_TRUE((*index)->Apply(batch).ok());
+    EXPECT_EQ(*(*index)->DocumentCount(), 2);
+    std::vector<IndexChange> again{IndexChange::Delete(4, id), IndexChange::Upsert(5, notices[0]),
+                                   IndexChange::Upsert(6, notices[0])};
+    ASSERT_TRUE((*index)->Apply(again).ok());
+    EXPECT_EQ(*(*index)->DocumentCount(), 2);
+    ASSERT_TRUE((*index)->Clear().ok());
+    std::vector<IndexChange> after_clear{IndexChange::Upsert(1, notices[0]), IndexChange::Upsert(2, notices[0])};
+    ASSERT_TRUE((*index)->Apply(after_clear).ok());
+    EXPECT_EQ(*(*index)->DocumentCount(), 1);
+  }
+  auto index = OpenXapianSearchIndex({dir.path(), nullptr});
+  ASSERT_TRUE(index.ok());
+  std::vector<IndexChange> reopened{IndexChange::Upsert(3, notices[0]), IndexChange::Upsert(4, notices[1])};
+  ASSERT_TRUE((*index)->Apply(reopened).ok());
+  EXPECT_EQ(*(*index)->DocumentCount(), 2);
+}
+
 TEST(SearchIndexResumeTest, ResumesAfterReopenWithoutDoubleApplying) {
   TempDir dir("tb-search-resume");
   std::vector<Notice> notices = HandWrittenNotices();

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <mutex>
+#include <unordered_set>
 
 #include "core/text.h"
 #include "search/internal/cursor.h"
@@ -27,6 +28,7 @@ constexpr std::size_t kMaxPooledReaders = 8;
 constexpr int kRelevanceWindow = 50;  // how far a relevance cursor looks for its anchor
 constexpr std::size_t kFacetLimit = 50;
 constexpr int kRetries = 10;  // a search spanning two commits must start again
+constexpr std::size_t kMaxFreshIds = 5'000'000;  // see XapianSearchIndex::fresh_
 
 std::int64_t ParseSeq(const std::string& text) {
   return text.empty() ? 0 : std::stoll(text);
@@ -51,7 +53,9 @@ class AfterCursor final : public Xapian::MatchDecider {
 class XapianSearchIndex final : public SearchIndex {
  public:
   XapianSearchIndex(std::string path, Xapian::WritableDatabase writer, const UnspscTitleLookup* titles)
-      : path_(std::move(path)), writer_(std::move(writer)), titles_(titles) {}
+      : path_(std::move(path)), writer_(std::move(writer)), titles_(titles) {
+    fresh_ = writer_.get_doccount() == 0;
+  }
 
   Result<ApplyReport> Apply(std::span<const IndexChange> changes) override {
     std::lock_guard lock(writer_mu_);
@@ -82,6 +86,10 @@ class XapianSearchIndex final : public SearchIndex {
         const std::string id_term = IdTerm(c.id);
         if (c.op == IndexChange::Op::kDelete) {
           writer_.delete_document(id_term);
+        } else if (fresh_ && fresh_ids_.insert(c.id.value).second) {
+          // Known not to be in the index: add_document skips replace_document's lookup of
+          // the id term (a first build or reindex applies every notice this way).
+          writer_.add_document(BuildDocument(*c.notice, titles_));
         } else {
           writer_.replace_document(id_term, BuildDocument(*c.notice, titles_));
         }
@@ -90,6 +98,7 @@ class XapianSearchIndex final : public SearchIndex {
       }
       writer_.set_metadata(std::string(kLastSeqKey), std::to_string(last));
       writer_.commit_transaction();
+      if (fresh_ && fresh_ids_.size() > kMaxFreshIds) EndFreshMode();
     } catch (const Xapian::Error& e) {
       try {
         writer_.cancel_transaction();
@@ -128,6 +137,8 @@ class XapianSearchIndex final : public SearchIndex {
       }
       return Status::Unavailable("search index: clear failed: " + e.get_msg());
     }
+    fresh_ids_.clear();
+    fresh_ = true;
     return Status::Ok();
   }
 
@@ -258,11 +269,11 @@ class XapianSearchIndex final : public SearchIndex {
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     enquire.set_query(query);
 
-    // Facets count the whole match set of the request, so they are taken on a pass without
-    // the keyset restriction.
+    // Facets count the whole match set of the request (without the keyset restriction) on
+    // their own pass with BoolWeight: counting needs every match but no score, and a page
+    // fetched with checkatleast = all would compute BM25 for every match and lose the
+    // matcher's top-k pruning.
     FacetSpy spy(request.now, request.closing_within_days);
-    const bool separate_facets = decider != nullptr;
-    if (request.facets && !separate_facets) enquire.add_matchspy(&spy);
 
     Xapian::doccount first = 0;
     Xapian::doccount count = static_cast<Xapian::doccount>(page) + 1;
@@ -270,15 +281,17 @@ class XapianSearchIndex final : public SearchIndex {
       first = static_cast<Xapian::doccount>(std::max<std::int64_t>(0, cursor->offset - kRelevanceWindow));
       count = static_cast<Xapian::doccount>(cursor->offset - first) + page + kRelevanceWindow + 1;
     }
-    Xapian::MSet mset = enquire.get_mset(first, count, request.facets ? all : 0, nullptr, decider.get());
-    if (request.facets && !separate_facets) enquire.clear_matchspies();
+    Xapian::MSet mset = enquire.get_mset(first, count, 0, nullptr, decider.get());
 
     // Where this page starts inside the fetched window.
     Xapian::doccount start = 0;
     if (cursor && request.sort == SortOrder::kRelevance) start = RelevanceStart(mset, *cursor);
 
-    const int flags = Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                      Xapian::MSet::SNIPPET_EXHAUSTIVE;
+    // Neither SNIPPET_BACKGROUND_MODEL (a term-frequency lookup for every word of the text)
+    // nor SNIPPET_EXHAUSTIVE (scan all of it): on 1M notices they made a common one-word
+    // query cost up to 0.9 s for ten snippets. Xapian then takes the first window that has
+    // the query terms, which is what a result card needs.
+    const int flags = Xapian::MSet::SNIPPET_CJK_NGRAM;
     Xapian::doccount index = 0;
     Xapian::MSetIterator last;
     for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
@@ -301,12 +314,19 @@ class XapianSearchIndex final : public SearchIndex {
       last = it;
     }
 
-    if (separate_facets) {
+    if (request.facets) {
       Xapian::Enquire counting(db);
       counting.set_query(built.query);
-      if (request.facets) counting.add_matchspy(&spy);
-      Xapian::MSet counted = counting.get_mset(0, 0, request.facets ? all : 0);
+      counting.set_weighting_scheme(Xapian::BoolWeight());
+      counting.add_matchspy(&spy);
+      Xapian::MSet counted = counting.get_mset(0, 0, all);
       response.total = counted.get_matches_estimated();
+    } else if (decider != nullptr) {
+      // A keyset page's own estimate counts only what follows the cursor.
+      Xapian::Enquire counting(db);
+      counting.set_query(built.query);
+      counting.set_weighting_scheme(Xapian::BoolWeight());
+      response.total = counting.get_mset(0, 0).get_matches_estimated();
     } else {
       response.total = mset.get_matches_estimated();
     }
@@ -366,9 +386,21 @@ class XapianSearchIndex final : public SearchIndex {
     return hit;
   }
 
+  void EndFreshMode() {
+    fresh_ = false;
+    fresh_ids_ = {};
+  }
+
   const std::string path_;
   std::mutex writer_mu_;
   Xapian::WritableDatabase writer_;
+  // "Fresh" while every notice in the index was added by this object since the index was
+  // empty (opened empty or cleared): fresh_ids_ then holds every id ever added, so an id not
+  // in it is certainly not in the index. An id in it may be (or was deleted): replace. A
+  // cancelled batch leaves extra ids in the set, which only costs a replace. Ended past
+  // kMaxFreshIds ids to bound memory (~40 bytes an id).
+  bool fresh_ = false;
+  std::unordered_set<std::int64_t> fresh_ids_;
   const UnspscTitleLookup* titles_;
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Xapian::Database>> pool_;

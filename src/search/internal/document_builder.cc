@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "core/text.h"
 #include "search/internal/layout.h"
@@ -42,10 +43,20 @@ std::string Joined(const std::vector<std::string>& items) {
   return out;
 }
 
+// Stemmers by name, built once per thread (a Stem is a cheap handle once built; building one
+// looks the name up and allocates, ~10 times per document otherwise).
+const Xapian::Stem& StemmerFor(const Language& language) {
+  thread_local std::map<std::string, Xapian::Stem> stemmers;
+  std::string name = StemmerName(language);
+  auto it = stemmers.find(name);
+  if (it == stemmers.end()) it = stemmers.emplace(name, Xapian::Stem(name)).first;
+  return it->second;
+}
+
 void IndexField(Xapian::TermGenerator& generator, std::string_view text, const Language& language,
                 unsigned weight) {
   if (text.empty()) return;
-  generator.set_stemmer(Xapian::Stem(StemmerName(language)));
+  generator.set_stemmer(StemmerFor(language));
   generator.index_text(SplitElisions(text), weight);
   generator.increase_termpos(100);  // so a phrase never spans two fields
 }
@@ -90,7 +101,7 @@ Xapian::Document BuildDocument(const notices::Notice& notice, const UnspscTitleL
 
   // Text fields, weighted by field (BM25 sees the wdf): title > codes > description.
   IndexField(generator, notice.title.text, title_language, kTitleWeight);
-  generator.set_stemmer(Xapian::Stem(StemmerName(title_language)));
+  generator.set_stemmer(StemmerFor(title_language));
   generator.index_text_without_positions(SplitElisions(notice.title.text), 1, std::string(kTitlePrefix));
   std::vector<std::string> codes;
   for (const UnspscCode& code : notice.unspsc) {
@@ -165,15 +176,19 @@ Xapian::Document BuildDocument(const notices::Notice& notice, const UnspscTitleL
                 Xapian::sortable_serialise(notice.published
                                                ? static_cast<double>(notice.published->seconds())
                                                : -kFar));
-  doc.add_value(kAgencySlot, agency);
-  doc.add_value(kTypeSlot, type);
   std::vector<std::string> countries;
   for (const std::string& c : notice.countries) countries.push_back(text::ToUpperAscii(c));
-  doc.add_value(kCountriesSlot, Joined(countries));
-  doc.add_value(kRegionsSlot, Joined(regions));
-  doc.add_value(kSegmentsSlot, Joined(segments));
-  doc.add_value(kLanguageSlot, language);
-  doc.add_value(kLifecycleSlot, IsTerminal(notice.status) ? "1" : "0");
+  // Facets read one record (slot 10); slots 3-9, which held the same fields one by one, are no
+  // longer written (seven fewer value streams to update per document).
+  const double deadline = notice.deadline ? static_cast<double>(notice.deadline->seconds()) : kFar;
+  std::string record = std::to_string(static_cast<std::int64_t>(deadline));
+  for (const std::string& field :
+       {std::string(IsTerminal(notice.status) ? "1" : "0"), agency, type, language, Joined(countries),
+        Joined(regions), Joined(segments)}) {
+    record += kRecordSeparator;
+    record += field;
+  }
+  doc.add_value(kFacetRecordSlot, record);
 
   nlohmann::json data = {
       {"id", notice.id.value},

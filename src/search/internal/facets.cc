@@ -1,6 +1,7 @@
 #include "search/internal/facets.h"
 
 #include <algorithm>
+#include <charconv>
 #include <string_view>
 
 #include "search/internal/layout.h"
@@ -8,17 +9,27 @@
 namespace tb::search::internal {
 namespace {
 
-void CountList(const std::string& joined, std::map<std::string, std::int64_t>& counts) {
+void Count(std::string_view value, std::map<std::string, std::int64_t, std::less<>>& counts) {
+  if (value.empty()) return;
+  auto it = counts.find(value);
+  if (it == counts.end()) {
+    counts.emplace(std::string(value), 1);
+  } else {
+    ++it->second;
+  }
+}
+
+void CountList(std::string_view joined, std::map<std::string, std::int64_t, std::less<>>& counts) {
   std::size_t begin = 0;
   while (begin < joined.size()) {
     std::size_t end = joined.find(kListSeparator, begin);
-    if (end == std::string::npos) end = joined.size();
-    if (end > begin) ++counts[joined.substr(begin, end - begin)];
+    if (end == std::string_view::npos) end = joined.size();
+    Count(joined.substr(begin, end - begin), counts);
     begin = end + 1;
   }
 }
 
-std::vector<FacetValue> Sorted(const std::map<std::string, std::int64_t>& counts, std::size_t limit) {
+std::vector<FacetValue> Sorted(const std::map<std::string, std::int64_t, std::less<>>& counts, std::size_t limit) {
   std::vector<FacetValue> out;
   for (const auto& [value, count] : counts) out.push_back({value, count});
   std::stable_sort(out.begin(), out.end(),
@@ -40,19 +51,53 @@ FacetSpy::FacetSpy(Timestamp now, int closing_within_days)
       closing_until_(now_ + 86400.0 * std::max(0, closing_within_days)) {}
 
 void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
-  if (std::string v = doc.get_value(kAgencySlot); !v.empty()) ++agency_[v];
-  if (std::string v = doc.get_value(kTypeSlot); !v.empty()) ++type_[v];
-  if (std::string v = doc.get_value(kLanguageSlot); !v.empty()) ++language_[v];
+  const std::string record = doc.get_value(kFacetRecordSlot);
+  if (record.empty()) {
+    CountSlots(doc);  // an index built before the record slot existed
+  } else {
+    CountRecord(record);
+  }
+}
+
+void FacetSpy::CountRecord(std::string_view record) {
+  std::string_view fields[8];
+  std::size_t n = 0;
+  std::size_t begin = 0;
+  while (n < 8) {
+    std::size_t end = record.find(kRecordSeparator, begin);
+    if (end == std::string_view::npos) end = record.size();
+    fields[n++] = record.substr(begin, end - begin);
+    if (end == record.size()) break;
+    begin = end + 1;
+  }
+  std::int64_t deadline = 0;
+  std::from_chars(fields[0].data(), fields[0].data() + fields[0].size(), deadline);
+  CountStatus(static_cast<double>(deadline), fields[1] == "1");
+  Count(fields[2], agency_);
+  Count(fields[3], type_);
+  Count(fields[4], language_);
+  CountList(fields[5], country_);
+  CountList(fields[6], region_);
+  CountList(fields[7], segment_);
+}
+
+void FacetSpy::CountSlots(const Xapian::Document& doc) {
+  Count(doc.get_value(kAgencySlot), agency_);
+  Count(doc.get_value(kTypeSlot), type_);
+  Count(doc.get_value(kLanguageSlot), language_);
   CountList(doc.get_value(kCountriesSlot), country_);
   CountList(doc.get_value(kRegionsSlot), region_);
   CountList(doc.get_value(kSegmentsSlot), segment_);
   const std::string deadline = doc.get_value(kDeadlineSlot);
-  const double seconds = deadline.empty() ? kFar : Xapian::sortable_unserialise(deadline);
-  const OpenStatus status =
-      StatusAt(seconds, doc.get_value(kLifecycleSlot) == "1", now_, closing_until_);
+  CountStatus(deadline.empty() ? kFar : Xapian::sortable_unserialise(deadline),
+              doc.get_value(kLifecycleSlot) == "1");
+}
+
+void FacetSpy::CountStatus(double deadline_seconds, bool terminal) {
+  const OpenStatus status = StatusAt(deadline_seconds, terminal, now_, closing_until_);
   // "open" counts what the open filter returns, which includes the closing ones.
-  if (status != OpenStatus::kClosed) ++status_[std::string(OpenStatusName(OpenStatus::kOpen))];
-  if (status != OpenStatus::kOpen) ++status_[std::string(OpenStatusName(status))];
+  if (status != OpenStatus::kClosed) Count(OpenStatusName(OpenStatus::kOpen), status_);
+  if (status != OpenStatus::kOpen) Count(OpenStatusName(status), status_);
 }
 
 Xapian::MatchSpy* FacetSpy::clone() const {

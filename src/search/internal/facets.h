@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "search/search_types.h"
 
@@ -27,7 +28,12 @@ class FacetSpy final : public Xapian::MatchSpy {
  private:
   double now_;
   double closing_until_;
-  std::map<std::string, std::int64_t> agency_, type_, country_, region_, segment_, status_,
+  using Counts = std::map<std::string, std::int64_t, std::less<>>;
+  void CountRecord(std::string_view record);
+  void CountSlots(const Xapian::Document& doc);
+  void CountStatus(double deadline_seconds, bool terminal);
+
+  Counts agency_, type_, country_, region_, segment_, status_,
       language_;
 };
 

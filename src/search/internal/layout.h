@@ -24,13 +24,21 @@ inline constexpr std::string_view kTitlePrefix = "S";
 inline constexpr unsigned kDeadlineSlot = 0;    // sortable_serialise(seconds); no deadline = kFar
 inline constexpr unsigned kPublishedSlot = 1;   // sortable_serialise(seconds); none = -kFar
 inline constexpr unsigned kValueSlot = 2;       // sortable_serialise(amount_minor)
-inline constexpr unsigned kAgencySlot = 3;      // facet: agency key as shown ("UNDP")
-inline constexpr unsigned kTypeSlot = 4;        // facet: type name
-inline constexpr unsigned kCountriesSlot = 5;   // facet: countries joined by kListSeparator
-inline constexpr unsigned kRegionsSlot = 6;     // facet: regions joined by kListSeparator
-inline constexpr unsigned kSegmentsSlot = 7;    // facet: 2-digit segments joined
-inline constexpr unsigned kLanguageSlot = 8;    // facet: title language ("und" when unknown)
-inline constexpr unsigned kLifecycleSlot = 9;   // "1" when the notice's status is terminal
+// Slots 3-9 held the facet fields one by one; indexes built before the facet record (slot 10)
+// still have them and FacetSpy reads them when a document has no record. No longer written.
+inline constexpr unsigned kAgencySlot = 3;      // legacy facet: agency key as shown ("UNDP")
+inline constexpr unsigned kTypeSlot = 4;        // legacy facet: type name
+inline constexpr unsigned kCountriesSlot = 5;   // legacy facet: countries joined by kListSeparator
+inline constexpr unsigned kRegionsSlot = 6;     // legacy facet: regions joined by kListSeparator
+inline constexpr unsigned kSegmentsSlot = 7;    // legacy facet: 2-digit segments joined
+inline constexpr unsigned kLanguageSlot = 8;    // legacy facet: title language ("und" when unknown)
+inline constexpr unsigned kLifecycleSlot = 9;   // legacy: "1" when the notice's status is terminal
+// Everything the facet counter reads, in one value so counting a match costs one value
+// lookup instead of eight: deadline seconds (decimal), terminal ("1"/"0"), agency, type,
+// language, countries, regions, segments, separated by kRecordSeparator (lists inside joined
+// by kListSeparator).
+inline constexpr unsigned kFacetRecordSlot = 10;
+inline constexpr char kRecordSeparator = '\x1e';
 
 inline constexpr char kListSeparator = '\x1f';
 inline constexpr double kFar = 1e15;  // seconds; beyond any real date

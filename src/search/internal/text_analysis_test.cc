@@ -19,6 +19,13 @@ TEST(TextAnalysisTest, SegmentsOnlyChineseRuns) {
 TEST(TextAnalysisTest, FoldsCaseAndAccents) {
   EXPECT_EQ(Fold("Équipement Médical"), "equipement medical");
   EXPECT_EQ(Fold("ＵＮＤＰ"), "undp");
+  // ASCII fast path and the ICU path agree with the rule "NFKD; remove Mn; Lower; NFKC".
+  EXPECT_EQ(Fold("Laptop COMPUTERS (UNOPS) 42"), "laptop computers (unops) 42");
+  EXPECT_EQ(Fold("Ñandú Açaí São Paulo"), "nandu acai sao paulo");
+  EXPECT_EQ(Fold("ПОСТАВКА Вакцин"), "поставка вакцин");
+  EXPECT_EQ(Fold("疫苗招标"), "疫苗招标");
+  EXPECT_EQ(Fold("ﬁbre Ⅻ"), "fibre xii");
+  EXPECT_EQ(Fold(""), "");
 }
 
 TEST(TextAnalysisTest, CleansUserText) {
