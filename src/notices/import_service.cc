@@ -1,10 +1,14 @@
 #include "notices/import_service.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include "notices/importers/reader_factory.h"
 
@@ -34,109 +38,202 @@ void Add(ImportReport& into, const ImportReport& from) {
   }
 }
 
-// Writes what the readers produce in batches; one instance per stream.
-class BatchWriter {
- public:
-  BatchWriter(NoticeStore& notices, UnspscCatalogue& unspsc, ImportReport& report,
-              const importers::RecordReader& reader)
-      : notices_(notices), unspsc_(unspsc), report_(report), reader_(reader) {}
+// One batch as the reading thread hands it to the writing one: the records to write, what
+// was refused while reading them, and where the reader stood when the batch was complete.
+struct ReadBatch {
+  std::vector<Notice> notices;
+  std::vector<UnspscEntry> entries;
+  bool fills_gaps_only = false;  // sampled on the reading thread: the reader may still change it
+  std::int64_t rejected = 0;
+  std::vector<RejectedRecord> rejects;
+  std::int64_t bytes_read = 0;
+  std::int64_t records = 0;  // records read so far in the stream
+  // Not ok: reading stopped here; the records above belong to the failed batch and are not
+  // written, and the import ends with this Status.
+  Status error;
+  bool last = false;
 
-  void Add(importers::ReadRecord& record) {
-    if (record.notice) notices_batch_.push_back(std::move(*record.notice));
-    if (record.entry) entries_batch_.push_back(std::move(*record.entry));
-  }
-  std::size_t size() const { return notices_batch_.size() + entries_batch_.size(); }
-
-  Status Flush() {
-    if (!notices_batch_.empty()) {
-      TB_ASSIGN_OR_RETURN(std::vector<WriteOutcome> outcomes,
-                          notices_.UpsertBatch(notices_batch_, MergeByReleaseDate));
-      for (WriteOutcome outcome : outcomes) {
-        switch (outcome) {
-          case WriteOutcome::kNew: ++report_.created; break;
-          case WriteOutcome::kUpdated: ++report_.updated; break;
-          case WriteOutcome::kUnchanged: ++report_.unchanged; break;
-        }
-      }
-      notices_batch_.clear();
-    }
-    if (!entries_batch_.empty()) {
-      const auto batch_records = static_cast<std::int64_t>(entries_batch_.size());
-      std::set<UnspscCode> codes;
-      for (const UnspscEntry& e : entries_batch_) codes.insert(e.code);
-      const std::vector<UnspscCode> code_list(codes.begin(), codes.end());
-      TB_ASSIGN_OR_RETURN(std::vector<UnspscEntry> existing, unspsc_.GetMany(code_list));
-      if (reader_.fills_gaps_only()) {
-        for (UnspscEntry& e : entries_batch_) {
-          const auto it = std::lower_bound(existing.begin(), existing.end(), e.code,
-                                           [](const UnspscEntry& x, UnspscCode c) { return x.code < c; });
-          if (it == existing.end() || it->code != e.code) continue;
-          std::erase_if(e.titles, [&](const auto& title) { return it->titles.count(title.first) > 0; });
-        }
-        std::erase_if(entries_batch_, [](const UnspscEntry& e) { return e.titles.empty(); });
-      }
-      TB_ASSIGN_OR_RETURN(std::int64_t changed, unspsc_.UpsertBatch(entries_batch_));
-      const std::int64_t created = static_cast<std::int64_t>(codes.size() - existing.size());
-      const std::int64_t updated = std::max<std::int64_t>(0, changed - created);
-      report_.created += created;
-      report_.updated += updated;
-      report_.unchanged += std::max<std::int64_t>(0, batch_records - created - updated);
-      entries_batch_.clear();
-    }
-    return Status::Ok();
-  }
-
- private:
-  NoticeStore& notices_;
-  UnspscCatalogue& unspsc_;
-  ImportReport& report_;
-  const importers::RecordReader& reader_;
-  std::vector<Notice> notices_batch_;
-  std::vector<UnspscEntry> entries_batch_;
+  std::size_t size() const { return notices.size() + entries.size(); }
 };
 
+// Writes one batch through the stores and counts the outcomes into `report`.
+Status WriteBatch(NoticeStore& notices, UnspscCatalogue& unspsc, ReadBatch& batch,
+                  ImportReport& report) {
+  if (!batch.notices.empty()) {
+    TB_ASSIGN_OR_RETURN(std::vector<WriteOutcome> outcomes,
+                        notices.UpsertBatch(batch.notices, MergeByReleaseDate));
+    for (WriteOutcome outcome : outcomes) {
+      switch (outcome) {
+        case WriteOutcome::kNew: ++report.created; break;
+        case WriteOutcome::kUpdated: ++report.updated; break;
+        case WriteOutcome::kUnchanged: ++report.unchanged; break;
+      }
+    }
+  }
+  if (!batch.entries.empty()) {
+    std::vector<UnspscEntry>& entries = batch.entries;
+    const auto batch_records = static_cast<std::int64_t>(entries.size());
+    std::set<UnspscCode> codes;
+    for (const UnspscEntry& e : entries) codes.insert(e.code);
+    const std::vector<UnspscCode> code_list(codes.begin(), codes.end());
+    TB_ASSIGN_OR_RETURN(std::vector<UnspscEntry> existing, unspsc.GetMany(code_list));
+    if (batch.fills_gaps_only) {
+      for (UnspscEntry& e : entries) {
+        const auto it = std::lower_bound(existing.begin(), existing.end(), e.code,
+                                         [](const UnspscEntry& x, UnspscCode c) { return x.code < c; });
+        if (it == existing.end() || it->code != e.code) continue;
+        std::erase_if(e.titles, [&](const auto& title) { return it->titles.count(title.first) > 0; });
+      }
+      std::erase_if(entries, [](const UnspscEntry& e) { return e.titles.empty(); });
+    }
+    TB_ASSIGN_OR_RETURN(std::int64_t changed, unspsc.UpsertBatch(entries));
+    const std::int64_t created = static_cast<std::int64_t>(codes.size() - existing.size());
+    const std::int64_t updated = std::max<std::int64_t>(0, changed - created);
+    report.created += created;
+    report.updated += updated;
+    report.unchanged += std::max<std::int64_t>(0, batch_records - created - updated);
+  }
+  return Status::Ok();
+}
+
+// Hands batches from the reading thread to the writing one. It holds at most kDepth
+// batches, so reading runs at most that far ahead of the writes and memory stays bounded
+// by a few batches whatever the file size.
+class BatchQueue {
+ public:
+  static constexpr std::size_t kDepth = 2;
+
+  // False when the consumer has gone away (the import failed while writing).
+  bool Push(ReadBatch batch) {
+    std::unique_lock<std::mutex> lock(mu_);
+    space_.wait(lock, [&] { return cancelled_ || batches_.size() < kDepth; });
+    if (cancelled_) return false;
+    batches_.push_back(std::move(batch));
+    ready_.notify_one();
+    return true;
+  }
+  ReadBatch Pop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    ready_.wait(lock, [&] { return !batches_.empty(); });
+    ReadBatch batch = std::move(batches_.front());
+    batches_.pop_front();
+    space_.notify_one();
+    return batch;
+  }
+  void Cancel() {
+    std::lock_guard<std::mutex> lock(mu_);
+    cancelled_ = true;
+    batches_.clear();
+    space_.notify_all();
+  }
+ private:
+  std::mutex mu_;
+  std::condition_variable ready_;
+  std::condition_variable space_;
+  std::deque<ReadBatch> batches_;  // Guarded by mu_.
+  bool cancelled_ = false;         // Guarded by mu_.
+};
+
+// The reading half: runs on its own thread and ends by pushing a batch with `last` set (or
+// when the queue is cancelled).
+void ReadBatches(importers::RecordReader& reader, std::string_view name, std::size_t batch_size,
+                 bool keep_going, BatchQueue& queue) {
+  ReadBatch batch;
+  std::int64_t records = 0;
+  importers::ReadRecord record;
+  const auto seal = [&](ReadBatch& b) {
+    b.fills_gaps_only = reader.fills_gaps_only();
+    b.bytes_read = reader.bytes_read();
+    b.records = records;
+  };
+  try {
+    while (true) {
+      auto more = reader.Next(record);
+      if (!more.ok()) {
+        // The input cannot be read further: what is in the batch is not written.
+        const Status& s = more.status();
+        batch.error = s.message().starts_with(std::string(name)) ? s : s.WithContext(name);
+        break;
+      }
+      if (!*more) break;
+      ++records;
+      if (!record.error.ok()) {
+        if (!keep_going) {
+          batch.error = record.error.WithContext(record.locator);
+          break;
+        }
+        ++batch.rejected;
+        if (batch.rejects.size() < kMaxListedRejects) batch.rejects.push_back({record.locator, record.error});
+        continue;
+      }
+      if (record.notice) batch.notices.push_back(std::move(*record.notice));
+      if (record.entry) batch.entries.push_back(std::move(*record.entry));
+      if (batch.size() >= batch_size) {
+        seal(batch);
+        if (!queue.Push(std::move(batch))) return;
+        batch = ReadBatch{};
+      }
+    }
+  } catch (const std::exception& e) {
+    batch.error = Status::Internal(std::string(name) + ": reading failed: " + e.what());
+  } catch (...) {
+    batch.error = Status::Internal(std::string(name) + ": reading failed");
+  }
+  seal(batch);
+  batch.last = true;
+  queue.Push(std::move(batch));
+}
+
+// Reads on a second thread while this one writes: on a machine with two cores the parsing
+// of batch n+1 overlaps the transaction of batch n. The outcome is the same as reading and
+// writing in turn: batches are written in order, a reading error writes nothing of its own
+// batch (the batches before it are written first), a write error stops the reading, and
+// progress is reported from this thread after each write.
 Result<ImportReport> ImportFrom(NoticeStore& notices, UnspscCatalogue& unspsc, ImportKind kind,
                                 std::istream& in, std::string_view name, std::int64_t total_bytes,
                                 const ImportOptions& options) {
   ImportReport report;
   TB_ASSIGN_OR_RETURN(std::unique_ptr<importers::RecordReader> reader,
                       importers::MakeReader(kind, in, std::string(name)));
-  BatchWriter writer(notices, unspsc, report, *reader);
   const std::size_t batch_size = static_cast<std::size_t>(std::max(1, options.batch_size));
   ImportProgress progress;
   progress.file = std::string(name);
   progress.bytes_total = total_bytes;
-  const auto report_progress = [&] {
-    if (!options.on_progress) return;
-    progress.bytes_read = reader->bytes_read();
-    options.on_progress(progress);
-  };
-  importers::ReadRecord record;
+
+  BatchQueue queue;
+  std::thread reading([&] { ReadBatches(*reader, name, batch_size, options.keep_going, queue); });
+  // However this function is left (an error, an exception from a store), the reader is
+  // released from a full queue and joined before the reader and the stream go away.
+  struct StopReading {
+    BatchQueue& queue;
+    std::thread& thread;
+    ~StopReading() {
+      queue.Cancel();
+      thread.join();
+    }
+  } stop_reading{queue, reading};
+  Status status;
   while (true) {
-    auto more = reader->Next(record);
-    if (!more.ok()) {
-      // The input cannot be read further: what is in the batch is not written.
-      const Status& s = more.status();
-      return s.message().starts_with(std::string(name)) ? s : s.WithContext(name);
+    ReadBatch batch = queue.Pop();
+    report.rejected += batch.rejected;
+    for (RejectedRecord& r : batch.rejects) {
+      if (report.rejects.size() >= kMaxListedRejects) break;
+      report.rejects.push_back(std::move(r));
     }
-    if (!*more) break;
-    ++progress.records;
-    if (!record.error.ok()) {
-      if (!options.keep_going) return record.error.WithContext(record.locator);
-      ++report.rejected;
-      if (report.rejects.size() < kMaxListedRejects) {
-        report.rejects.push_back({record.locator, record.error});
-      }
-      continue;
+    if (!batch.error.ok()) {
+      status = batch.error;
+      break;
     }
-    writer.Add(record);
-    if (writer.size() >= batch_size) {
-      TB_RETURN_IF_ERROR(writer.Flush());
-      report_progress();
+    status = WriteBatch(notices, unspsc, batch, report);
+    if (!status.ok()) break;
+    if (options.on_progress) {
+      progress.bytes_read = batch.bytes_read;
+      progress.records = batch.records;
+      options.on_progress(progress);
     }
+    if (batch.last) break;
   }
-  TB_RETURN_IF_ERROR(writer.Flush());
-  report_progress();
+  if (!status.ok()) return status;
   return report;
 }
 

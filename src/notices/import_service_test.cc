@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "notices/import_progress.h"
 #include "notices/importers/ocds_reader.h"
@@ -108,6 +109,63 @@ TEST_F(ImportServiceTest, StoreFailureWritesNothingOfTheBatch) {
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), StatusCode::kUnavailable);
   EXPECT_EQ(*store_.Count(), 3);
+}
+
+TEST_F(ImportServiceTest, BrokenStreamWritesTheBatchesBeforeItsOwnOnly) {
+  // Reading runs ahead of writing on another thread: the batches read before the break are
+  // still all written, in order, and nothing of the batch in which the JSON breaks.
+  std::string text = Releases(0, 47);
+  text.resize(text.size() - 2);  // drop "]}"
+  text += ",{\"ocid\":\"o-47\"]}";
+  std::istringstream in(text);
+  ImportOptions options;
+  options.batch_size = 10;
+  auto report = importer_.ImportStream(ImportKind::kOcds, in, "r.json", options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(report.status().message().find("r.json"), std::string::npos) << report.status().message();
+  EXPECT_EQ(*store_.Count(), 40);
+  EXPECT_TRUE(store_.GetByPublicId("o-39").ok());
+  EXPECT_FALSE(store_.GetByPublicId("o-40").ok());
+}
+
+TEST_F(ImportServiceTest, StoreFailureEarlyInALongStreamStopsTheReader) {
+  store_.FailBatchesContaining("o-4");
+  std::istringstream in(Releases(0, 5000));
+  ImportOptions options;
+  options.batch_size = 3;
+  int progress_calls = 0;
+  options.on_progress = [&](const ImportProgress&) { ++progress_calls; };
+  auto report = importer_.ImportStream(ImportKind::kOcds, in, "r.json", options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(*store_.Count(), 3);
+  EXPECT_EQ(progress_calls, 1);  // after the one batch written
+}
+
+TEST_F(ImportServiceTest, ProgressComesFromTheImportingThreadInOrder) {
+  const std::string text = Releases(0, 95);
+  std::istringstream in(text);
+  ImportOptions options;
+  options.batch_size = 10;
+  const std::thread::id caller = std::this_thread::get_id();
+  std::vector<ImportProgress> seen;
+  options.on_progress = [&](const ImportProgress& p) {
+    EXPECT_EQ(std::this_thread::get_id(), caller);
+    seen.push_back(p);
+  };
+  auto report = importer_.ImportStream(ImportKind::kOcds, in, "r.json", options);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->created, 95);
+  ASSERT_EQ(seen.size(), 10u);  // nine full batches and the last, partial one
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i].records, i < 9 ? static_cast<std::int64_t>(10 * (i + 1)) : 95) << i;
+    EXPECT_EQ(seen[i].file, "r.json");
+    if (i > 0) {
+      EXPECT_GE(seen[i].bytes_read, seen[i - 1].bytes_read);
+    }
+  }
+  EXPECT_EQ(seen.back().bytes_read, static_cast<std::int64_t>(text.size()));
 }
 
 TEST(MergeByReleaseDate, OlderReleaseDoesNotOverwriteNewer) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
 #include "notices/notice_json.h"
 #include "storage/change_log.h"
@@ -77,24 +78,33 @@ std::set<std::string> UnspscSet(const Notice& n) {
 }
 
 // Top-level JSON fields whose values differ between two documents (a field present in one
-// only counts as changed), sorted by name. `b` null means a new notice.
+// only counts as changed), sorted by name. `b` null means a new notice. Both objects keep
+// their members sorted by key (nlohmann's std::map), so one merge walk finds them in order.
 std::string ChangedFields(const nlohmann::json& b, const nlohmann::json& a) {
-  std::set<std::string> changed;
-  for (auto it = a.begin(); it != a.end(); ++it) {
-    if (!b.is_object()) {
-      changed.insert(it.key());
-      continue;
-    }
-    auto other = b.find(it.key());
-    if (other == b.end() || *other != it.value()) changed.insert(it.key());
+  nlohmann::json changed = nlohmann::json::array();
+  const auto add = [&](const std::string& key) {
+    if (key != "id") changed.push_back(key);
+  };
+  const auto& after = a.get_ref<const nlohmann::json::object_t&>();
+  if (!b.is_object()) {
+    for (const auto& [key, value] : after) add(key);
+    return changed.dump();
   }
-  if (b.is_object()) {
-    for (auto it = b.begin(); it != b.end(); ++it) {
-      if (!a.contains(it.key())) changed.insert(it.key());
+  const auto& before = b.get_ref<const nlohmann::json::object_t&>();
+  auto ia = after.begin();
+  auto ib = before.begin();
+  while (ia != after.end() || ib != before.end()) {
+    if (ib == before.end() || (ia != after.end() && ia->first < ib->first)) {
+      add((ia++)->first);
+    } else if (ia == after.end() || ib->first < ia->first) {
+      add((ib++)->first);
+    } else {
+      if (ia->second != ib->second) add(ia->first);
+      ++ia;
+      ++ib;
     }
   }
-  changed.erase("id");
-  return nlohmann::json(changed).dump();
+  return changed.dump();
 }
 
 void Bind(Statement& stmt, int index, const SqlParam& param) {
@@ -189,13 +199,35 @@ Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const No
   const Timestamp now = clock_.Now();
   TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kWrite));
   std::vector<Change> changes;
+  // What this transaction has written so far, by public id. The releases of one process
+  // usually come one after the other, so the next one finds its stored notice here instead
+  // of reading the row back and parsing its document again. The tree is the one the
+  // document was dumped from, and parsing that dump gives the same tree (the notice JSON
+  // holds strings, integers, booleans and nulls only), so the notice and the changed fields
+  // come out as if read from the row.
+  struct Written {
+    Stored stored;  // without the doc: the tree stands for it
+    nlohmann::json tree;
+  };
+  std::unordered_map<std::string, Written> written;
   for (const Notice& incoming : batch) {
-    TB_ASSIGN_OR_RETURN(std::optional<Stored> stored, ReadStored(*tx, incoming.public_id));
+    std::optional<Stored> stored;
     std::optional<Notice> current;
-    nlohmann::json current_json;  // the stored document's tree, for the changed fields
-    if (stored) {
-      TB_ASSIGN_OR_RETURN(Notice parsed, ParseStoredJson(stored->id, stored->doc, current_json));
-      current = std::move(parsed);
+    nlohmann::json parsed_json;
+    const nlohmann::json* current_json = &parsed_json;  // the stored tree, for the changed fields
+    if (auto seen = written.find(incoming.public_id); seen != written.end()) {
+      stored = seen->second.stored;
+      current_json = &seen->second.tree;
+      Result<Notice> notice = notices::NoticeFromJson(*current_json);
+      if (!notice.ok()) return Status::Internal("a notice written in this batch could not be read back");
+      notice->id = NoticeId{stored->id};
+      current = std::move(*notice);
+    } else {
+      TB_ASSIGN_OR_RETURN(stored, ReadStored(*tx, incoming.public_id));
+      if (stored) {
+        TB_ASSIGN_OR_RETURN(Notice parsed, ParseStoredJson(stored->id, stored->doc, parsed_json));
+        current = std::move(parsed);
+      }
     }
     Notice merged;
     try {
@@ -213,7 +245,7 @@ Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const No
     }
     merged.id = NoticeId{};  // the document never carries the internal id
     // The same bytes as notices::NoticeToJsonString, keeping the JSON tree for the diff.
-    const nlohmann::json doc_json = merged;
+    nlohmann::json doc_json = merged;
     const std::string doc = doc_json.dump();
     const std::string fingerprint = DocFingerprint(doc);
     if (stored && stored->fingerprint == fingerprint) {
@@ -256,11 +288,12 @@ Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const No
         .BindInt64(2, version)
         .BindInt64(3, now.micros())
         .BindText(4, merged.source)
-        .BindText(5, ChangedFields(current_json, doc_json))
+        .BindText(5, ChangedFields(*current_json, doc_json))
         .BindText(6, doc);
     TB_RETURN_IF_ERROR(history->Run());
     changes.push_back({0, "notice", id, stored ? "update" : "create", now});
     outcomes.push_back(stored ? WriteOutcome::kUpdated : WriteOutcome::kNew);
+    written[merged.public_id] = Written{Stored{id, {}, fingerprint, version}, std::move(doc_json)};
   }
   TB_RETURN_IF_ERROR(AppendChanges(*tx, changes, now));
   TB_RETURN_IF_ERROR(tx->Commit());

@@ -1,11 +1,23 @@
 #include "notices/importers/json_stream_splitter.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 
 namespace tb::notices::importers {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// Bytes that end a run of plain bytes (JsonStreamSplitter::CopyRun): everything that changes
+// the lexical state, and newlines, which Step counts.
+constexpr std::array<bool, 256> StopTable(std::string_view stops) {
+  std::array<bool, 256> table{};
+  for (char c : stops) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}
+constexpr std::array<bool, 256> kStringStops = StopTable("\"\\\n");
+constexpr std::array<bool, 256> kContainerStops = StopTable("\"{}[]\n");
 
 }  // namespace
 
@@ -236,6 +248,40 @@ Status JsonStreamSplitter::Step(char c) {
   return Status::Ok();
 }
 
+void JsonStreamSplitter::CopyRun() {
+  // Only where Step would do nothing but append the byte to the buffers that are open:
+  // inside a string (not right after a backslash), or inside a nested container that is
+  // being captured or skipped (not at depth 1 nor between the elements of the array, where
+  // a byte may start a value). The byte that ends the run goes through Step.
+  const bool* stops = nullptr;
+  if (in_string_) {
+    if (escape_) return;
+    stops = kStringStops.data();
+  } else if (depth_ >= 2 && (capture_ == Capture::kContainer ||
+                             (capture_ == Capture::kNone && !in_elements_))) {
+    stops = kContainerStops.data();
+  } else {
+    return;
+  }
+  const std::size_t begin = pos_;
+  std::size_t end = chunk_.size();
+  // Stop short of either limit so the byte that crosses it is refused by Step as before.
+  const std::size_t limit = options_.max_value_bytes;
+  if (capture_whole_) end = std::min(end, begin + (limit > whole_.size() ? limit - whole_.size() : 0));
+  if (capture_ != Capture::kNone) {
+    end = std::min(end, begin + (limit > value_.size() ? limit - value_.size() : 0));
+  }
+  std::size_t i = begin;
+  while (i < end && !stops[static_cast<unsigned char>(chunk_[i])]) ++i;
+  if (i == begin) return;
+  const std::string_view run(chunk_.data() + begin, i - begin);
+  if (capture_whole_) whole_.append(run);
+  if (capture_ != Capture::kNone) value_.append(run);
+  if (reading_key_) key_.append(run);
+  bytes_ += static_cast<std::int64_t>(run.size());
+  pos_ = i;
+}
+
 Result<bool> JsonStreamSplitter::Next(JsonStreamEvent& event) {
   while (ready_.empty()) {
     if (pos_ == chunk_.size()) {
@@ -253,6 +299,8 @@ Result<bool> JsonStreamSplitter::Next(JsonStreamEvent& event) {
       }
     }
     while (pos_ < chunk_.size() && ready_.empty()) {
+      CopyRun();
+      if (pos_ == chunk_.size()) break;
       const char c = chunk_[pos_++];
       ++bytes_;
       TB_RETURN_IF_ERROR(Step(c));

@@ -27,7 +27,8 @@ struct JsonStreamEvent {
 
 // Splits a JSON stream into separately parseable pieces without ever holding the whole
 // stream: it reads `chunk_bytes` at a time and tracks nesting depth and string/escape state
-// byte by byte. Inside each top-level object it finds the "releases" or "records" array and
+// byte by byte (runs of bytes that cannot change that state, such as the text of a string,
+// are copied in one go). Inside each top-level object it finds the "releases" or "records" array and
 // returns its elements one by one; other members named in `member_keys` come back as
 // kMember (after the array has been seen, so a package is known to be a package). A
 // top-level object without such an array comes back whole as kDocument, and a top-level
@@ -61,6 +62,8 @@ class JsonStreamSplitter {
   enum class Capture { kNone, kContainer, kString, kScalar };
 
   Status Step(char c);
+  // Appends the run of bytes from pos_ that Step would only copy, in one go.
+  void CopyRun();
   void StartCapture(Capture kind, int depth, char c);
   void FinishCapture();
   void Emit(JsonStreamEvent::Kind kind, std::string key, std::string& json, std::int64_t index);
