@@ -22,19 +22,8 @@ using testing::kNow;
 using testing::MakeNotice;
 using testing::TempDir;
 
-SearchRequest Request(std::string query) {
-  SearchRequest r;
-  r.query = std::move(query);
-  r.now = kNow;
-  r.page_size = 50;
-  return r;
-}
-
-std::vector<std::int64_t> Ids(const SearchResponse& response) {
-  std::vector<std::int64_t> ids;
-  for (const Hit& h : response.hits) ids.push_back(h.id.value);
-  return ids;
-}
+using testing::Ids;
+using testing::Request;
 
 [[maybe_unused]] std::vector<std::int64_t> Sorted(std::vector<std::int64_t> v) {
   std::sort(v.begin(), v.end());

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "notices/notice.h"
+#include "search/search_types.h"
 #include "search/testing/notice_builder.h"
 
 // The hand-written notices the search tests index (15 notices in 7 languages, with known
@@ -19,6 +20,22 @@ inline constexpr std::int64_t kDay = 86400;
 inline const Timestamp kNow = Timestamp::FromSeconds(1'748'736'000);  // 2025-06-01T00:00:00Z
 
 inline Timestamp Days(int n) { return kNow + std::chrono::seconds(n * kDay); }
+
+// A request for `query` at kNow with room for every fixture notice on one page.
+inline SearchRequest Request(std::string query) {
+  SearchRequest r;
+  r.query = std::move(query);
+  r.now = kNow;
+  r.page_size = 50;
+  return r;
+}
+
+// The ids of the hits, in rank order.
+inline std::vector<std::int64_t> Ids(const SearchResponse& response) {
+  std::vector<std::int64_t> ids;
+  for (const Hit& h : response.hits) ids.push_back(h.id.value);
+  return ids;
+}
 
 inline std::vector<Notice> HandWrittenNotices() {
   std::vector<Notice> v;
