@@ -244,7 +244,7 @@ const journeys = [
     async run(browser, base) {
       await withPage(browser, {}, async (page) => {
         await openList(page, base);
-        await page.getByLabel('Language').selectOption('zh');
+        await page.getByLabel('Language', { exact: true }).selectOption('zh');
         await page.getByRole('heading', { level: 1, name: '采购公告' }).waitFor();
         check((await page.getAttribute('html', 'lang')) === 'zh', 'html lang is not zh');
         check(await page.getByRole('link', { name: '公告', exact: true }).isVisible(), 'Chinese navigation missing');
@@ -264,7 +264,7 @@ const journeys = [
     async run(browser, base) {
       await withPage(browser, {}, async (page) => {
         await openList(page, base);
-        await page.getByLabel('Language').selectOption('ar');
+        await page.getByLabel('Language', { exact: true }).selectOption('ar');
         await page.getByRole('heading', { level: 1, name: 'إشعارات الشراء' }).waitFor();
         const { dir, lang } = await page.evaluate(() => ({
           dir: document.documentElement.dir,
@@ -353,7 +353,7 @@ const journeys = [
             await noHorizontalScroll(page);
             await screenshot(page, 'phone-notice');
           }
-          await page.getByLabel('Language').selectOption('ar');
+          await page.getByLabel('Language', { exact: true }).selectOption('ar');
           await page.waitForFunction(() => document.documentElement.dir === 'rtl');
           await noHorizontalScroll(page);
           await screenshot(page, 'phone-notice-ar', { fullPage: false });
