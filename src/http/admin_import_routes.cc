@@ -110,8 +110,7 @@ Response ImportUpload(const Request& request, const std::string& kind_name,
       {"unchanged", report->unchanged}, {"rejected", report->rejected},
       {"rejects", std::move(rejects)},
   };
-  Response response =
-      JsonResponse(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  Response response = JsonResponse(DumpJson(body));
   response.SetHeader("Cache-Control", "no-store");
   return response;
 }

@@ -77,7 +77,7 @@ std::string AccessLogLine(const Request& request, int status, std::size_t bytes,
       {"duration_us", duration_micros},
       {"remote", request.remote},
   };
-  return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return DumpJson(line);
 }
 
 Api::Api(ServerOptions options, ServerDeps deps)

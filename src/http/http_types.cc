@@ -1,5 +1,7 @@
 #include "http/http_types.h"
 
+#include <nlohmann/json.hpp>
+
 namespace tb::http {
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
@@ -43,6 +45,10 @@ Response JsonResponse(std::string body, int status) {
   response.headers.emplace_back("Content-Type", std::string(kJsonType));
   response.body = std::move(body);
   return response;
+}
+
+std::string DumpJson(const nlohmann::json& body) {
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace tb::http

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,10 @@ inline constexpr std::string_view kProblemType = "application/problem+json; char
 
 // A 200 (or `status`) response with a JSON body.
 Response JsonResponse(std::string body, int status = 200);
+
+// Serialises a response body. Stored text came through importers, but a stray invalid UTF-8
+// byte must not become a 500: it is replaced with U+FFFD.
+std::string DumpJson(const nlohmann::json& body);
 
 // ASCII case-insensitive equality, for header names and tokens.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

@@ -16,21 +16,6 @@
 namespace tb::http {
 namespace {
 
-// Store failures other than bad input are the server's or the database's, so the user gets
-// the mapped status and the message; the detail of an Internal error stays generic.
-Response StoreProblem(const Status& status, const Request& request) {
-  if (status.code() == StatusCode::kInternal) {
-    return ProblemResponse(Status::Internal("internal error; request id " + request.request_id),
-                           request.path);
-  }
-  return ProblemResponse(status, request.path);
-}
-
-std::string Dump(const nlohmann::json& json) {
-  // Stored text came through importers, but a stray invalid byte must not become a 500.
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace
 
 Response ListNotices(const Request& request, const std::string&, RouteContext& context) {
@@ -44,7 +29,7 @@ Response ListNotices(const Request& request, const std::string&, RouteContext& c
 
   Result<notices::NoticePage> page = context.deps.notices.List(
       query->filter, query->order, query->page, context.deps.clock.Now());
-  if (!page.ok()) return StoreProblem(page.status(), request);
+  if (!page.ok()) return ServiceProblem(page.status(), request);
 
   nlohmann::json items = nlohmann::json::array();
   for (const notices::Notice& notice : page->items) items.push_back(notice);
@@ -54,7 +39,7 @@ Response ListNotices(const Request& request, const std::string&, RouteContext& c
                                                 : nlohmann::json(page->next_cursor)},
       {"total", page->total},
   };
-  Response response = JsonResponse(Dump(body));
+  Response response = JsonResponse(DumpJson(body));
   response.SetHeader("Cache-Control", "no-cache");
   return response;
 }
@@ -82,7 +67,7 @@ Result<std::shared_ptr<const NoticeCache::Entry>> Render(notices::NoticeStore& s
   body["versions"] = std::move(versions);
   auto entry = std::make_shared<NoticeCache::Entry>();
   entry->version = history.empty() ? 0 : history.back().version;
-  entry->body = Dump(body);
+  entry->body = DumpJson(body);
   entry->etag = StrongEtag(entry->body);
   if (known_version > 0 && entry->version == known_version) cache.Put(id.value, entry);
   return std::shared_ptr<const NoticeCache::Entry>(std::move(entry));
@@ -114,8 +99,10 @@ Response GetNotice(const Request& request, const std::string& id, RouteContext& 
   std::int64_t internal = 0;
   const auto [end, error] = std::from_chars(id.data(), id.data() + id.size(), internal);
   const bool numeric = error == std::errc() && end == id.data() + id.size() && internal > 0;
-  Result<std::shared_ptr<const NoticeCache::Entry>> entry = Status::NotFound("no notice " + id);
-  if (numeric) entry = Lookup(store, cache, NoticeId{internal});
+  // Built only when the id is not numeric: a hit on the hot path allocates no message.
+  Result<std::shared_ptr<const NoticeCache::Entry>> entry =
+      numeric ? Lookup(store, cache, NoticeId{internal})
+              : Result<std::shared_ptr<const NoticeCache::Entry>>(Status::NotFound("not numeric"));
   if (!entry.ok() && entry.status().code() == StatusCode::kNotFound) {
     std::optional<std::int64_t> known = cache.FindPublicId(id);
     if (known) entry = Lookup(store, cache, NoticeId{*known});
@@ -134,7 +121,7 @@ Response GetNotice(const Request& request, const std::string& id, RouteContext& 
       return ProblemResponse(Status::NotFound("no notice with id " + id).WithField("id"),
                              request.path);
     }
-    return StoreProblem(entry.status(), request);
+    return ServiceProblem(entry.status(), request);
   }
   Response response = JsonResponse((*entry)->body);
   response.SetHeader("ETag", (*entry)->etag);

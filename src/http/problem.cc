@@ -62,8 +62,16 @@ Response ProblemResponse(const Status& status, std::string_view instance, int ht
   response.status = http;
   response.headers.emplace_back("Content-Type", std::string(kProblemType));
   // Invalid UTF-8 in a detail (echoing user input) must not turn a 4xx into a throw.
-  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.body = DumpJson(body);
   return response;
+}
+
+Response ServiceProblem(const Status& status, const Request& request) {
+  if (status.code() == StatusCode::kInternal) {
+    return ProblemResponse(Status::Internal("internal error; request id " + request.request_id),
+                           request.path);
+  }
+  return ProblemResponse(status, request.path);
 }
 
 }  // namespace tb::http

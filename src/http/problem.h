@@ -20,6 +20,10 @@ int HttpStatusFor(StatusCode code);
 Response ProblemResponse(const Status& status, std::string_view instance, int http_status = 0,
                          std::string_view code = {});
 
+// The problem for a failed call to a store or engine: the mapped status and its message,
+// except that an Internal error's detail stays in the log and the user gets the request id.
+Response ServiceProblem(const Status& status, const Request& request);
+
 // The reason phrase of an HTTP status ("Not Found"); "Unknown" for codes we do not send.
 std::string_view ReasonPhrase(int http_status);
 

@@ -18,10 +18,6 @@ constexpr std::array<std::string_view, 3> kSuggestParams{"q", "lang", "limit"};
 constexpr int kDefaultSuggestions = 8;
 constexpr int kMaxSuggestions = 20;
 
-std::string Dump(const json& body) {
-  return body.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
 json OptionalTime(const std::optional<Timestamp>& t) {
   return t ? json(t->ToRfc3339()) : json(nullptr);
 }
@@ -81,14 +77,6 @@ json ResponseJson(const search::SearchResponse& r) {
   };
 }
 
-Response EngineProblem(const Status& status, const Request& request) {
-  if (status.code() == StatusCode::kInternal) {
-    return ProblemResponse(Status::Internal("internal error; request id " + request.request_id),
-                           request.path);
-  }
-  return ProblemResponse(status, request.path);
-}
-
 Response NoIndex(const Request& request) {
   return ProblemResponse(Status::Unavailable("search is not available on this server"),
                          request.path, 503);
@@ -107,8 +95,8 @@ Response SearchNotices(const Request& request, const std::string&, RouteContext&
       ParseSearchQuery(*params, context.deps.clock.Now());
   if (!search_request.ok()) return ProblemResponse(search_request.status(), request.path);
   Result<search::SearchResponse> result = context.deps.search->Search(*search_request);
-  if (!result.ok()) return EngineProblem(result.status(), request);
-  Response response = JsonResponse(Dump(ResponseJson(*result)));
+  if (!result.ok()) return ServiceProblem(result.status(), request);
+  Response response = JsonResponse(DumpJson(ResponseJson(*result)));
   response.SetHeader("Cache-Control", "no-cache");
   return response;
 }
@@ -145,18 +133,18 @@ Response SuggestSearch(const Request& request, const std::string&, RouteContext&
     const int notice_limit = (limit + 1) / 2;
     Result<std::vector<search::Suggestion>> titles =
         context.deps.search->Suggest(prefix, language, notice_limit);
-    if (!titles.ok()) return EngineProblem(titles.status(), request);
+    if (!titles.ok()) return ServiceProblem(titles.status(), request);
     for (const search::Suggestion& s : *titles) {
       items.push_back({{"kind", "notice"}, {"text", s.text}, {"id", s.id.value}});
     }
     Result<std::vector<notices::UnspscEntry>> codes = context.deps.unspsc.FindByTitlePrefix(
         prefix, language, limit - static_cast<int>(items.size()));
-    if (!codes.ok()) return EngineProblem(codes.status(), request);
+    if (!codes.ok()) return ServiceProblem(codes.status(), request);
     for (const notices::UnspscEntry& e : *codes) {
       items.push_back({{"kind", "unspsc"}, {"text", e.TitleIn(language)}, {"code", e.code.ToString()}});
     }
   }
-  Response response = JsonResponse(Dump({{"items", std::move(items)}}));
+  Response response = JsonResponse(DumpJson({{"items", std::move(items)}}));
   response.SetHeader("Cache-Control", "no-cache");
   return response;
 }

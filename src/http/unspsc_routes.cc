@@ -39,20 +39,11 @@ nlohmann::json EntryJson(const notices::UnspscEntry& entry) {
 }
 
 Response Json(const nlohmann::json& body) {
-  Response response =
-      JsonResponse(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  Response response = JsonResponse(DumpJson(body));
   // The catalogue changes only on an UNSPSC import; an hour of caching with revalidation
   // by ETag keeps look-ups cheap for the UI.
   response.SetHeader("Cache-Control", "public, max-age=3600");
   return response;
-}
-
-Response Failure(const Status& status, const Request& request) {
-  if (status.code() == StatusCode::kInternal) {
-    return ProblemResponse(Status::Internal("internal error; request id " + request.request_id),
-                           request.path);
-  }
-  return ProblemResponse(status, request.path);
 }
 
 }  // namespace
@@ -78,7 +69,7 @@ Response GetUnspscCode(const Request& request, const std::string& code, RouteCon
               .WithField("code"),
           request.path);
     }
-    return Failure(entry.status(), request);
+    return ServiceProblem(entry.status(), request);
   }
   return Json(EntryJson(*entry));
 }
@@ -126,7 +117,7 @@ Response FindUnspsc(const Request& request, const std::string&, RouteContext& co
       return bad("codes", "codes takes no lang or limit");
     }
     Result<std::vector<notices::UnspscEntry>> entries = context.deps.unspsc.GetMany(codes);
-    if (!entries.ok()) return Failure(entries.status(), request);
+    if (!entries.ok()) return ServiceProblem(entries.status(), request);
     found = std::move(entries).value();
   } else {
     if (!prefix->has_value()) return bad("prefix", "give prefix (a title prefix) or codes");
@@ -151,7 +142,7 @@ Response FindUnspsc(const Request& request, const std::string&, RouteContext& co
     }
     Result<std::vector<notices::UnspscEntry>> entries =
         context.deps.unspsc.FindByTitlePrefix(**prefix, language, limit);
-    if (!entries.ok()) return Failure(entries.status(), request);
+    if (!entries.ok()) return ServiceProblem(entries.status(), request);
     found = std::move(entries).value();
   }
   nlohmann::json items = nlohmann::json::array();
