@@ -83,6 +83,18 @@ void JsonStreamSplitter::EndDocument() {
   expect_key_ = reading_key_ = expect_value_ = false;
 }
 
+void JsonStreamSplitter::BeginValue(char c) {
+  if (c == '"') {
+    StartCapture(Capture::kString, depth_, c);
+    in_string_ = true;
+  } else if (c == '{' || c == '[') {
+    StartCapture(Capture::kContainer, depth_, c);
+    ++depth_;
+  } else {
+    StartCapture(Capture::kScalar, depth_, c);
+  }
+}
+
 Status JsonStreamSplitter::Step(char c) {
   if (c == '\n') ++line_;
   if (capture_whole_) {
@@ -181,28 +193,12 @@ Status JsonStreamSplitter::Step(char c) {
     if (wanted_member) {
       capture_is_element_ = false;
       capture_key_ = key_;
-      if (c == '"') {
-        StartCapture(Capture::kString, depth_, c);
-        in_string_ = true;
-      } else if (c == '{' || c == '[') {
-        StartCapture(Capture::kContainer, depth_, c);
-        ++depth_;
-      } else {
-        StartCapture(Capture::kScalar, depth_, c);
-      }
+      BeginValue(c);
       return Status::Ok();
     }
   } else if (value_start && element_value) {
     capture_is_element_ = true;
-    if (c == '"') {
-      StartCapture(Capture::kString, depth_, c);
-      in_string_ = true;
-    } else if (c == '{' || c == '[') {
-      StartCapture(Capture::kContainer, depth_, c);
-      ++depth_;
-    } else {
-      StartCapture(Capture::kScalar, depth_, c);
-    }
+    BeginValue(c);
     return Status::Ok();
   }
 

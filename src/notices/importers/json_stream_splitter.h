@@ -64,6 +64,8 @@ class JsonStreamSplitter {
   Status Step(char c);
   // Appends the run of bytes from pos_ that Step would only copy, in one go.
   void CopyRun();
+  // Starts capturing the wanted value whose first byte is `c` (string, container or scalar).
+  void BeginValue(char c);
   void StartCapture(Capture kind, int depth, char c);
   void FinishCapture();
   void Emit(JsonStreamEvent::Kind kind, std::string key, std::string& json, std::int64_t index);
