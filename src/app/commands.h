@@ -4,7 +4,15 @@ namespace CLI {
 class App;
 }
 
+namespace tb {
+class Status;
+}
+
 namespace tb::app {
+
+// Prints "error: <message> (field: <field>)" on stderr and ends the command through CLI11
+// with exit code 2 for bad input (kInvalidArgument), 1 for anything else.
+[[noreturn]] void FailCommand(const Status& status);
 
 // Each adds one subcommand (with its flags and callback) to the `tenderbridge` CLI.
 // A callback that fails throws CLI::RuntimeError with the exit code, after printing the error.

@@ -28,13 +28,6 @@ void PrintReport(const std::string& what, const notices::ImportReport& report) {
   }
 }
 
-[[noreturn]] void Fail(const Status& status) {
-  std::fprintf(stderr, "error: %s%s%s\n", status.message().c_str(),
-               status.field().empty() ? "" : " (field: ",
-               status.field().empty() ? "" : (status.field() + ")").c_str());
-  throw CLI::RuntimeError(status.code() == StatusCode::kInvalidArgument ? 2 : 1);
-}
-
 struct ImportArgs {
   std::string kind;
   std::vector<std::string> files;
@@ -58,9 +51,9 @@ void AddImportCommand(CLI::App& cli) {
       ->check(CLI::Range(1, 100000));
   cmd->callback([args] {
     Result<notices::ImportKind> kind = notices::ImportKindFromName(args->kind);
-    if (!kind.ok()) Fail(kind.status());
+    if (!kind.ok()) FailCommand(kind.status());
     Result<std::unique_ptr<Context>> context = Context::Open(ResolveDatabaseUrl(args->database));
-    if (!context.ok()) Fail(context.status());
+    if (!context.ok()) FailCommand(context.status());
     notices::ImportProgressPrinter progress(stderr, isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr);
     notices::ImportOptions options;
     options.keep_going = args->keep_going;
@@ -69,7 +62,7 @@ void AddImportCommand(CLI::App& cli) {
     Result<notices::ImportReport> report =
         (*context)->importer().ImportFiles(*kind, args->files, options);
     progress.Finish();
-    if (!report.ok()) Fail(report.status());
+    if (!report.ok()) FailCommand(report.status());
     PrintReport("import " + args->kind, *report);
   });
 }
@@ -84,7 +77,7 @@ void AddDemoCommand(CLI::App& cli) {
   cmd->add_option("--index", *index, "Search index directory to build (default beside the database)");
   cmd->callback([database, data_dir, index] {
     Result<std::unique_ptr<Context>> context = Context::Open(ResolveDatabaseUrl(*database));
-    if (!context.ok()) Fail(context.status());
+    if (!context.ok()) FailCommand(context.status());
     notices::ImportProgressPrinter progress(stderr, isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr);
     notices::ImportOptions options;
     options.keep_going = true;  // demo data is real-world: list odd records, load the rest
@@ -92,7 +85,7 @@ void AddDemoCommand(CLI::App& cli) {
     Result<notices::ImportReport> report =
         notices::LoadDemoData((*context)->importer(), *data_dir, options);
     progress.Finish();
-    if (!report.ok()) Fail(report.status());
+    if (!report.ok()) FailCommand(report.status());
     PrintReport("demo", *report);
     // Build the search index now, so the first `serve` answers searches at once.
     const std::string url = ResolveDatabaseUrl(*database);
@@ -102,7 +95,7 @@ void AddDemoCommand(CLI::App& cli) {
       return;
     }
     Result<std::int64_t> applied = (*context)->search_projection()->CatchUp();
-    if (!applied.ok()) Fail(applied.status());
+    if (!applied.ok()) FailCommand(applied.status());
     std::printf("search index: %lld changes applied\n", static_cast<long long>(*applied));
   });
 }

@@ -1,9 +1,22 @@
 // tenderbridge: the one binary (ARCHITECTURE.md §6). Subcommands live in *_command.cc.
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
 #include "app/commands.h"
+#include "core/status.h"
+
+namespace tb::app {
+
+void FailCommand(const Status& status) {
+  std::fprintf(stderr, "error: %s%s%s\n", status.message().c_str(),
+               status.field().empty() ? "" : " (field: ",
+               status.field().empty() ? "" : (status.field() + ")").c_str());
+  throw CLI::RuntimeError(status.code() == StatusCode::kInvalidArgument ? 2 : 1);
+}
+
+}  // namespace tb::app
 
 int main(int argc, char** argv) {
   if (sodium_init() < 0) {

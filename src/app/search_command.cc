@@ -14,11 +14,6 @@
 namespace tb::app {
 namespace {
 
-[[noreturn]] void Fail(const Status& status) {
-  std::fprintf(stderr, "error: %s\n", status.ToString().c_str());
-  throw CLI::RuntimeError(status.code() == StatusCode::kInvalidArgument ? 2 : 1);
-}
-
 struct IndexArgs {
   std::string database;
   std::string index;
@@ -27,8 +22,8 @@ struct IndexArgs {
 std::unique_ptr<Context> OpenWithSearch(const IndexArgs& args) {
   const std::string url = ResolveDatabaseUrl(args.database);
   Result<std::unique_ptr<Context>> context = Context::Open(url);
-  if (!context.ok()) Fail(context.status());
-  if (Status s = (*context)->OpenSearch(ResolveIndexPath(args.index, url)); !s.ok()) Fail(s);
+  if (!context.ok()) FailCommand(context.status());
+  if (Status s = (*context)->OpenSearch(ResolveIndexPath(args.index, url)); !s.ok()) FailCommand(s);
   return std::move(context).value();
 }
 
@@ -47,11 +42,11 @@ void AddReindexCommand(CLI::App& cli) {
   cmd->callback([args] {
     std::unique_ptr<Context> context = OpenWithSearch(*args);
     const auto start = std::chrono::steady_clock::now();
-    if (Status s = context->search()->Clear(); !s.ok()) Fail(s);
+    if (Status s = context->search()->Clear(); !s.ok()) FailCommand(s);
     // Replaying the whole changes log loads every notice as it is now; a crash midway leaves
     // a consistent prefix that the next start (or reindex) continues.
     Result<std::int64_t> applied = context->search_projection()->CatchUp();
-    if (!applied.ok()) Fail(applied.status());
+    if (!applied.ok()) FailCommand(applied.status());
     Result<std::int64_t> documents = context->search()->DocumentCount();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -75,7 +70,7 @@ void AddSearchCommand(CLI::App& cli) {
     std::unique_ptr<Context> context = OpenWithSearch(*args);
     // Bring the index up to date first, so a search right after an import finds it.
     if (Result<std::int64_t> applied = context->search_projection()->CatchUp(); !applied.ok()) {
-      Fail(applied.status());
+      FailCommand(applied.status());
     }
     search::SearchRequest request;
     request.query = *query;
@@ -83,7 +78,7 @@ void AddSearchCommand(CLI::App& cli) {
     request.now = context->clock().Now();
     request.page_size = *limit;
     Result<search::SearchResponse> response = context->search()->Search(request);
-    if (!response.ok()) Fail(response.status());
+    if (!response.ok()) FailCommand(response.status());
     std::printf("%lld notices%s (%.1f ms)\n", static_cast<long long>(response->total),
                 response->query_reinterpreted ? ", query read as plain words" : "",
                 static_cast<double>(response->elapsed_micros) / 1000.0);

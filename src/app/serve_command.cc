@@ -36,11 +36,6 @@ struct ServeArgs {
   bool no_access_log = false;
 };
 
-[[noreturn]] void Fail(const Status& status) {
-  spdlog::error("{}", status.ToString());
-  throw CLI::RuntimeError(1);
-}
-
 // A random 256-bit token, hex-encoded, written with mode 0600 so only this user reads it.
 std::string CreateAdminToken(const std::string& path) {
   unsigned char bytes[32];
@@ -64,7 +59,7 @@ std::string DefaultStateDir(const std::string& database_url) {
 
 void LoadDemoIfEmpty(Context& context, const std::string& data_dir) {
   Result<std::int64_t> count = context.notices().Count();
-  if (!count.ok()) Fail(count.status());
+  if (!count.ok()) FailCommand(count.status());
   if (*count > 0) return;
   spdlog::info("empty database: loading the demo data from {}/ (first start only)", data_dir);
   notices::ImportProgressPrinter progress(stderr, isatty(STDERR_FILENO) != 0 && std::getenv("CI") == nullptr);
@@ -73,7 +68,7 @@ void LoadDemoIfEmpty(Context& context, const std::string& data_dir) {
   options.on_progress = [&progress](const notices::ImportProgress& p) { progress.Update(p); };
   Result<notices::ImportReport> report = notices::LoadDemoData(context.importer(), data_dir, options);
   progress.Finish();
-  if (!report.ok()) Fail(report.status());
+  if (!report.ok()) FailCommand(report.status());
   spdlog::info("demo data: {} new, {} updated, {} rejected", report->created, report->updated,
                report->rejected);
 }
@@ -109,10 +104,10 @@ void AddServeCommand(CLI::App& cli) {
   cmd->callback([args] {
     const std::string url = ResolveDatabaseUrl(args->database);
     Result<std::unique_ptr<Context>> context = Context::Open(url);
-    if (!context.ok()) Fail(context.status());
+    if (!context.ok()) FailCommand(context.status());
     if (!args->demo_if_empty.empty()) LoadDemoIfEmpty(**context, args->demo_if_empty);
     if (Status opened = (*context)->OpenSearch(ResolveIndexPath(args->index, url)); !opened.ok()) {
-      Fail(opened);
+      FailCommand(opened);
     }
     // The index catches up in the background, so the server answers at once; a new change
     // reaches this node's search within the interval (two nodes: well inside 2 s).
@@ -141,7 +136,7 @@ void AddServeCommand(CLI::App& cli) {
     http::ServerDeps deps{(*context)->notices(), (*context)->unspsc(), (*context)->importer(),
                           (*context)->clock(), (*context)->search()};
     Result<std::unique_ptr<http::Server>> server = http::Server::Start(options, deps);
-    if (!server.ok()) Fail(server.status());
+    if (!server.ok()) FailCommand(server.status());
     if (!args->port_file.empty()) {
       // Write to a temporary name and rename, so a reader never sees a half-written port.
       const std::string tmp = args->port_file + ".tmp";
