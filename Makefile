@@ -32,6 +32,7 @@ test: build web
 bench: bootstrap
 	@scripts/bench
 	@scripts/bench-search
+	@scripts/bench-scheduling
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -21,5 +21,6 @@ void AddImportCommand(CLI::App& cli);
 void AddDemoCommand(CLI::App& cli);
 void AddReindexCommand(CLI::App& cli);
 void AddSearchCommand(CLI::App& cli);
+void AddScheduleCommand(CLI::App& cli);
 
 }  // namespace tb::app

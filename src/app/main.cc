@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   tb::app::AddDemoCommand(cli);
   tb::app::AddReindexCommand(cli);
   tb::app::AddSearchCommand(cli);
+  tb::app::AddScheduleCommand(cli);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
