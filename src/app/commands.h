@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace CLI {
 class App;
 }
@@ -21,6 +24,10 @@ void AddImportCommand(CLI::App& cli);
 void AddDemoCommand(CLI::App& cli);
 void AddReindexCommand(CLI::App& cli);
 void AddSearchCommand(CLI::App& cli);
+void AddUserCommand(CLI::App& cli);
+// Sanctions (issue #4): `screen`, and `import sanctions FILE` (called by the import command).
+void AddScreenCommand(CLI::App& cli);
+void ImportSanctionsList(const std::vector<std::string>& files, const std::string& database);
 void AddScheduleCommand(CLI::App& cli);
 
 }  // namespace tb::app

@@ -4,14 +4,23 @@
 #include <filesystem>
 
 #include "app/search_projection.h"
+#include "app/supplier_directory_index.h"
+#include "app/supplier_screening_source.h"
+#include "auth/auth_store.h"
 #include "notices/import_service.h"
+#include "notices/importers/country_codes.h"
+#include "sanctions/name_normalizer.h"
+#include "screening/screening_service.h"
 #include "notices/notice_store.h"
 #include "notices/unspsc_catalogue.h"
 #include "search/search_index.h"
+#include "search/supplier_index.h"
 #include "search/unspsc_title_lookup.h"
 #include "storage/change_log.h"
 #include "storage/database.h"
 #include "storage/storage.h"
+#include "suppliers/supplier_service.h"
+#include "suppliers/upload_checks.h"
 
 namespace tb::app {
 
@@ -38,10 +47,35 @@ Result<std::unique_ptr<Context>> Context::Open(const std::string& database_url) 
   TB_ASSIGN_OR_RETURN(context->database_, storage::OpenDatabase(database_url));
   context->notices_ = storage::MakeNoticeStore(*context->database_, context->clock_);
   context->unspsc_ = storage::MakeUnspscCatalogue(*context->database_);
+  context->auth_store_ = storage::MakeAuthStore(*context->database_);
+  context->supplier_store_ = storage::MakeSupplierStore(*context->database_);
+  context->screening_store_ = storage::MakeScreeningStore(*context->database_);
   context->importer_ = std::make_unique<notices::ImportService>(*context->notices_,
                                                                 *context->unspsc_, context->clock_);
   context->change_log_ = std::make_unique<storage::ChangeLog>(*context->database_);
   return context;
+}
+
+Status Context::OpenSupplierServices(std::chrono::hours max_list_age) {
+  TB_ASSIGN_OR_RETURN(content_types_, suppliers::ContentTypeDetector::Open());
+  virus_scanner_ = std::make_unique<suppliers::EicarScanner>();
+  suppliers_ = std::make_unique<suppliers::SupplierService>(
+      *supplier_store_, *content_types_, *virus_scanner_, clock_, unspsc_.get());
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<sanctions::NameNormalizer> normalizer,
+                      sanctions::NameNormalizer::Create());
+  screening::ScreeningOptions options;
+  options.max_list_age = max_list_age;
+  // The list names countries ("Democratic People's Republic of Korea"); without the table,
+  // screening still works but country evidence is lost.
+  if (auto codes = notices::importers::CountryCodes::Default(); codes.ok()) {
+    const notices::importers::CountryCodes* table = *codes;
+    options.country_code = [table](std::string_view name) { return table->Lookup(name); };
+  }
+  screening_ = std::make_unique<screening::ScreeningService>(
+      *screening_store_, clock_, std::move(normalizer), std::move(options));
+  screening_subjects_ = std::make_unique<SupplierScreeningSource>(*suppliers_);
+  if (supplier_directory_) suppliers_->SetDirectoryIndex(supplier_directory_.get());
+  return Status::Ok();
 }
 
 Status Context::OpenSearch(const std::string& index_path) {
@@ -59,7 +93,26 @@ Status Context::OpenSearch(const std::string& index_path) {
   options.titles = titles_.get();
   TB_ASSIGN_OR_RETURN(search_, search::OpenXapianSearchIndex(options));
   projection_ = std::make_unique<SearchProjection>(*change_log_, *notices_, *search_);
+  search::SupplierIndexOptions supplier_options;
+  supplier_options.path = SupplierIndexPath(index_path);
+  supplier_options.titles = titles_.get();
+  TB_ASSIGN_OR_RETURN(supplier_index_, search::OpenXapianSupplierIndex(supplier_options));
+  projection_->FollowSuppliers(*supplier_store_, *supplier_index_);
+  // A directory search first applies what is still missing, unless the index is far behind
+  // (filling after a reindex or an upgrade): the SQL answers then.
+  constexpr std::int64_t kMaxDirectoryCatchUp = 20'000;
+  supplier_directory_ = std::make_unique<IndexedSupplierDirectory>(
+      *supplier_index_, [projection = projection_.get()] {
+        return projection->CatchUpSuppliers(kMaxDirectoryCatchUp);
+      });
+  if (suppliers_) suppliers_->SetDirectoryIndex(supplier_directory_.get());
   return Status::Ok();
+}
+
+std::string SupplierIndexPath(const std::string& index_path) {
+  std::string path = index_path;
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path + "-suppliers";
 }
 
 std::string ResolveIndexPath(const std::string& flag_value, const std::string& database_url) {
@@ -77,14 +130,32 @@ std::string ResolveIndexPath(const std::string& flag_value, const std::string& d
 
 Context::~Context() {
   // Projection, index, services, stores, database: reverse of construction.
+  if (suppliers_) suppliers_->SetDirectoryIndex(nullptr);
   projection_.reset();
+  supplier_directory_.reset();
+  supplier_index_.reset();
   search_.reset();
   titles_.reset();
   change_log_.reset();
+  screening_subjects_.reset();
+  screening_.reset();
+  suppliers_.reset();
+  virus_scanner_.reset();
+  content_types_.reset();
+  screening_store_.reset();
+  supplier_store_.reset();
+  auth_store_.reset();
   importer_.reset();
   unspsc_.reset();
   notices_.reset();
   database_.reset();
+}
+
+std::string DefaultStateDir(const std::string& database_url) {
+  if (database_url.rfind("postgres", 0) == 0) return "var";
+  std::string path = database_url.rfind("sqlite:", 0) == 0 ? database_url.substr(7) : database_url;
+  const auto parent = std::filesystem::path(path).parent_path();
+  return parent.empty() ? "." : parent.string();
 }
 
 }  // namespace tb::app

@@ -8,6 +8,7 @@
 
 #include "app/commands.h"
 #include "app/context.h"
+#include "app/demo_accounts.h"
 #include "app/search_projection.h"
 #include "notices/import_progress.h"
 #include "notices/import_service.h"
@@ -41,8 +42,8 @@ struct ImportArgs {
 void AddImportCommand(CLI::App& cli) {
   auto args = std::make_shared<ImportArgs>();
   CLI::App* cmd = cli.add_subcommand(
-      "import", "Import notice files: ungm, ocds, secop, austender or unspsc");
-  cmd->add_option("kind", args->kind, "ungm | ocds | secop | austender | unspsc")->required();
+      "import", "Import notice files: ungm, ocds, secop, austender or unspsc; or the UN sanctions list");
+  cmd->add_option("kind", args->kind, "ungm | ocds | secop | austender | unspsc | sanctions")->required();
   cmd->add_option("files", args->files, "Files to import")->required()->check(CLI::ExistingFile);
   cmd->add_option("--database", args->database,
                   "SQLite path or postgresql:// URL (default: $TB_DATABASE_URL or var/tenderbridge.db)");
@@ -50,6 +51,7 @@ void AddImportCommand(CLI::App& cli) {
   cmd->add_option("--batch-size", args->batch_size, "Records per transaction")
       ->check(CLI::Range(1, 100000));
   cmd->callback([args] {
+    if (args->kind == "sanctions") return ImportSanctionsList(args->files, args->database);
     Result<notices::ImportKind> kind = notices::ImportKindFromName(args->kind);
     if (!kind.ok()) FailCommand(kind.status());
     Result<std::unique_ptr<Context>> context = Context::Open(ResolveDatabaseUrl(args->database));
@@ -87,6 +89,11 @@ void AddDemoCommand(CLI::App& cli) {
     progress.Finish();
     if (!report.ok()) FailCommand(report.status());
     PrintReport("demo", *report);
+    if (Status opened = (*context)->OpenSupplierServices(); !opened.ok()) FailCommand(opened);
+    const std::string state_dir = DefaultStateDir(ResolveDatabaseUrl(*database));
+    if (Status seeded = LoadDemoPeople(**context, *data_dir, state_dir); !seeded.ok()) {
+      FailCommand(seeded);
+    }
     // Build the search index now, so the first `serve` answers searches at once.
     const std::string url = ResolveDatabaseUrl(*database);
     if (Status opened = (*context)->OpenSearch(ResolveIndexPath(*index, url)); !opened.ok()) {

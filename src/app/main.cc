@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
   tb::app::AddDemoCommand(cli);
   tb::app::AddReindexCommand(cli);
   tb::app::AddSearchCommand(cli);
+  tb::app::AddUserCommand(cli);
+  tb::app::AddScreenCommand(cli);
   tb::app::AddScheduleCommand(cli);
   try {
     cli.parse(argc, argv);

@@ -10,6 +10,7 @@
 #include "app/context.h"
 #include "app/search_projection.h"
 #include "search/search_index.h"
+#include "search/supplier_index.h"
 
 namespace tb::app {
 namespace {
@@ -37,22 +38,27 @@ void AddIndexOptions(CLI::App* cmd, IndexArgs& args) {
 void AddReindexCommand(CLI::App& cli) {
   auto args = std::make_shared<IndexArgs>();
   CLI::App* cmd = cli.add_subcommand(
-      "reindex", "Rebuild this node's search index from the database (stop the server first)");
+      "reindex",
+      "Rebuild this node's search and supplier directory indexes from the database (stop the "
+      "server first)");
   AddIndexOptions(cmd, *args);
   cmd->callback([args] {
     std::unique_ptr<Context> context = OpenWithSearch(*args);
     const auto start = std::chrono::steady_clock::now();
     if (Status s = context->search()->Clear(); !s.ok()) FailCommand(s);
-    // Replaying the whole changes log loads every notice as it is now; a crash midway leaves
-    // a consistent prefix that the next start (or reindex) continues.
+    if (Status s = context->supplier_index()->Clear(); !s.ok()) FailCommand(s);
+    // Replaying the whole changes log loads every notice and supplier as it is now; a crash
+    // midway leaves a consistent prefix that the next start (or reindex) continues.
     Result<std::int64_t> applied = context->search_projection()->CatchUp();
     if (!applied.ok()) FailCommand(applied.status());
     Result<std::int64_t> documents = context->search()->DocumentCount();
+    Result<std::int64_t> suppliers = context->supplier_index()->DocumentCount();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("reindex: %lld changes applied, %lld notices indexed in %.1f s\n",
+    std::printf("reindex: %lld changes applied, %lld notices and %lld suppliers indexed in "
+                "%.1f s\n",
                 static_cast<long long>(*applied), static_cast<long long>(documents.value_or(0)),
-                seconds);
+                static_cast<long long>(suppliers.value_or(0)), seconds);
   });
 }
 

@@ -8,10 +8,15 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "app/commands.h"
 #include "app/context.h"
+#include "app/demo_accounts.h"
 #include "app/search_projection.h"
+#include "auth/auth_service.h"
+#include "auth/security_log.h"
+#include "mail/mailers.h"
 #include "notices/import_progress.h"
 #include "http/server.h"
 #include "notices/import_service.h"
@@ -34,6 +39,11 @@ struct ServeArgs {
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_import_bytes = 256u << 20;
   bool no_access_log = false;
+  std::string mail_dir;
+  std::string smtp_url;
+  std::string mail_from = "tenderbridge@localhost";
+  std::vector<std::string> public_origins;
+  std::vector<std::string> rate_limits;
 };
 
 // A random 256-bit token, hex-encoded, written with mode 0600 so only this user reads it.
@@ -48,13 +58,6 @@ std::string CreateAdminToken(const std::string& path) {
   std::ofstream(path, std::ios::trunc) << hex << '\n';
   umask(old_mask);
   return hex;
-}
-
-std::string DefaultStateDir(const std::string& database_url) {
-  if (database_url.rfind("postgres", 0) == 0) return "var";
-  std::string path = database_url.rfind("sqlite:", 0) == 0 ? database_url.substr(7) : database_url;
-  const auto parent = std::filesystem::path(path).parent_path();
-  return parent.empty() ? "." : parent.string();
 }
 
 void LoadDemoIfEmpty(Context& context, const std::string& data_dir) {
@@ -99,6 +102,21 @@ void AddServeCommand(CLI::App& cli) {
   cmd->add_option("--max-import-bytes", args->max_import_bytes, "Largest admin import upload")
       ->capture_default_str();
   cmd->add_flag("--no-access-log", args->no_access_log, "Do not log one line per request");
+  cmd->add_option("--mail-dir", args->mail_dir,
+                  "Write outgoing e-mail as .eml files into this directory (default: "
+                  "<state dir>/mail unless --smtp-url is given)");
+  cmd->add_option("--smtp-url", args->smtp_url,
+                  "Send e-mail through this SMTP server (smtp://host:port or smtps://host:port)");
+  cmd->add_option("--mail-from", args->mail_from, "Sender address of e-mail")
+      ->capture_default_str();
+  cmd->add_option("--public-origin", args->public_origins,
+                  "Origin the web UI is served from (https://tenders.example.org), which "
+                  "cookie-authenticated writes must come from; repeatable (default: "
+                  "http://127.0.0.1:PORT and http://localhost:PORT)");
+  cmd->add_option("--rate-limit", args->rate_limits,
+                  "Override a rate limit: CLASS:SCOPE=BURST/SECONDS, e.g. login:ip=10/60 "
+                  "(classes login, signup, password_reset, search, upload; scopes ip, account; "
+                  "BURST 0 turns it off); repeatable");
   cmd->add_option("--demo-if-empty", args->demo_if_empty,
                   "Load the demo data from this folder when the database has no notices");
   cmd->callback([args] {
@@ -123,7 +141,37 @@ void AddServeCommand(CLI::App& cli) {
       spdlog::info("admin token written to {}", path);
     }
 
+    // Accounts: mail goes to SMTP when configured, else to a directory a developer (or the
+    // API tests) can read.
+    Result<std::unique_ptr<auth::Mailer>> mailer = Status::Internal("no mailer");
+    if (!args->smtp_url.empty()) {
+      mail::SmtpOptions smtp;
+      smtp.url = args->smtp_url;
+      smtp.from = args->mail_from;
+      mailer = mail::MakeSmtpMailer(smtp, (*context)->clock());
+    } else {
+      const std::string dir =
+          args->mail_dir.empty() ? DefaultStateDir(url) + "/mail" : args->mail_dir;
+      mailer = mail::MakeDirectoryMailer(dir, args->mail_from, (*context)->clock());
+      spdlog::info("e-mail is written to {}/", dir);
+    }
+    if (!mailer.ok()) FailCommand(mailer.status());
+    std::unique_ptr<auth::SecurityLog> security_log = auth::MakeSpdlogSecurityLog();
+    auth::AuthOptions auth_options;
+    auth_options.public_base_url =
+        !args->public_origins.empty()
+            ? args->public_origins.front()
+            : "http://" + args->host + ":" + std::to_string(args->port);
+    auth::AuthService accounts((*context)->auth_store(), **mailer, *security_log,
+                               (*context)->clock(), auth_options);
+
     http::ServerOptions options;
+    options.public_origins = args->public_origins;
+    for (const std::string& spec : args->rate_limits) {
+      if (Status applied = http::ApplyRateLimitSpec(spec, options.rate_limits); !applied.ok()) {
+        FailCommand(applied);
+      }
+    }
     options.host = args->host;
     options.port = static_cast<std::uint16_t>(args->port);
     options.web_root = args->web_root;
@@ -135,6 +183,17 @@ void AddServeCommand(CLI::App& cli) {
     options.database_kind = (*context)->database_kind();
     http::ServerDeps deps{(*context)->notices(), (*context)->unspsc(), (*context)->importer(),
                           (*context)->clock(), (*context)->search()};
+    deps.auth = &accounts;
+    deps.security_log = security_log.get();
+    if (Status opened = (*context)->OpenSupplierServices(); !opened.ok()) FailCommand(opened);
+    if (!args->demo_if_empty.empty()) {
+      if (Status seeded = LoadDemoPeople(**context, args->demo_if_empty, DefaultStateDir(url));
+          !seeded.ok()) {
+        FailCommand(seeded);
+      }
+    }
+    deps.suppliers = (*context)->suppliers();
+    deps.screening = (*context)->screening();
     Result<std::unique_ptr<http::Server>> server = http::Server::Start(options, deps);
     if (!server.ok()) FailCommand(server.status());
     if (!args->port_file.empty()) {

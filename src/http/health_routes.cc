@@ -8,7 +8,8 @@
 
 namespace tb::http {
 
-Response Health(const Request& request, const std::string&, RouteContext& context) {
+Response Health(const Request& request, const PathParams&, const auth::Actor&,
+                RouteContext& context) {
   Result<std::int64_t> count = context.deps.notices.Count();
   if (!count.ok()) {
     return ProblemResponse(Status::Unavailable("the database does not answer"), request.path, 503);

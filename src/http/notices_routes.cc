@@ -18,7 +18,8 @@ namespace {
 
 }  // namespace
 
-Response ListNotices(const Request& request, const std::string&, RouteContext& context) {
+Response ListNotices(const Request& request, const PathParams&, const auth::Actor&,
+                     RouteContext& context) {
   Result<QueryParams> params = ParseQuery(request.query);
   if (!params.ok()) return ProblemResponse(params.status(), request.path, 400);
   if (Status known = CheckKnownParams(*params, NoticeListParamNames()); !known.ok()) {
@@ -86,7 +87,9 @@ Result<std::shared_ptr<const NoticeCache::Entry>> Lookup(notices::NoticeStore& s
 
 }  // namespace
 
-Response GetNotice(const Request& request, const std::string& id, RouteContext& context) {
+Response GetNotice(const Request& request, const PathParams& path_params, const auth::Actor&,
+                   RouteContext& context) {
+  const std::string& id = path_params.at(0);
   if (!request.query.empty()) {
     return ProblemResponse(Status::InvalidArgument("this route takes no query parameters")
                                .WithField(request.query.substr(0, request.query.find('='))),

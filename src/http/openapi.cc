@@ -1,5 +1,7 @@
 #include "http/openapi.h"
 
+#include <nlohmann/json.hpp>
+
 #include "http/routes.h"
 
 namespace tb::http {
@@ -168,7 +170,7 @@ constexpr const char* kDocument = R"json({
       "post": {
         "operationId": "importFile",
         "summary": "Import one uploaded file (the body) of the given kind.",
-        "security": [{"adminToken": []}],
+        "security": [{"adminToken": []}, {"session": []}],
         "parameters": [
           {"name": "kind", "in": "path", "required": true, "schema": {"type": "string", "enum": ["ungm", "ocds", "secop", "austender", "unspsc"]}},
           {"name": "keep_going", "in": "query", "description": "Skip bad records and list them instead of stopping at the first.", "schema": {"type": "boolean", "default": false}}
@@ -177,9 +179,11 @@ constexpr const char* kDocument = R"json({
         "responses": {
           "200": {"description": "What the import did.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}},
           "401": {"$ref": "#/components/responses/Problem"},
-          "404": {"description": "Admin endpoints are disabled (no admin token configured)."},
+          "403": {"$ref": "#/components/responses/Problem"},
           "413": {"$ref": "#/components/responses/Problem"},
-          "422": {"$ref": "#/components/responses/Problem"}
+          "422": {"$ref": "#/components/responses/Problem"},
+          "429": {"$ref": "#/components/responses/Problem"},
+          "503": {"description": "Neither an admin token nor accounts are configured."}
         }
       }
     }
@@ -293,11 +297,23 @@ constexpr const char* kDocument = R"json({
 }  // namespace
 
 const std::string& OpenApiDocument() {
-  static const std::string document(kDocument);
+  static const std::string document = [] {
+    nlohmann::json doc = nlohmann::json::parse(kDocument);
+    // Each resource family documents its own paths and schemas in its own file.
+    for (const char* part : {internal::kAuthOpenApi, internal::kSuppliersOpenApi}) {
+      const nlohmann::json fragment = nlohmann::json::parse(part);
+      doc["paths"].update(fragment.value("paths", nlohmann::json::object()));
+      const nlohmann::json components = fragment.value("components", nlohmann::json::object());
+      for (const auto& [section, entries] : components.items()) {
+        doc["components"][section].update(entries);
+      }
+    }
+    return doc.dump();
+  }();
   return document;
 }
 
-Response OpenApi(const Request&, const std::string&, RouteContext&) {
+Response OpenApi(const Request&, const PathParams&, const auth::Actor&, RouteContext&) {
   Response response = JsonResponse(OpenApiDocument());
   response.SetHeader("Cache-Control", "public, max-age=300");
   return response;

@@ -8,4 +8,11 @@ namespace tb::http {
 // Routes() has a path item here and every path item a route (openapi_test checks both ways).
 const std::string& OpenApiDocument();
 
+namespace internal {
+// Parts of the document kept beside their routes: {"paths": {...}, "components": {...}},
+// merged into the main document.
+extern const char* const kAuthOpenApi;  // openapi_auth.cc
+extern const char* const kSuppliersOpenApi;  // openapi_suppliers.cc
+}  // namespace internal
+
 }  // namespace tb::http

@@ -4,9 +4,14 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "auth/actor.h"
+#include "auth/policy.h"
+#include "auth/security_log.h"
 #include "http/http_types.h"
 #include "http/notice_cache.h"
+#include "http/rate_limit.h"
 #include "http/server.h"
 
 namespace tb::http {
@@ -19,39 +24,96 @@ struct RouteContext {
   std::mutex& import_mutex;
   // Rendered notice documents (GET /api/v1/notices/{id}).
   NoticeCache& notice_cache;
+  // Per-account budgets handlers spend once they know the account (a login's e-mail).
+  RateLimiter& rate_limiter;
+  // Security events (AS-34); never null.
+  auth::SecurityLog& security_log;
 };
 
-// A handler gets the request and the decoded {param} of its path template (empty when the
-// template has none) and returns the whole response. Handlers do not throw on bad input.
-using Handler = Response (*)(const Request& request, const std::string& param,
-                             RouteContext& context);
+// The decoded {param} segments of the matched path template, in template order.
+using PathParams = std::vector<std::string>;
+
+// A handler gets the request, the decoded path parameters, the actor the pipeline resolved
+// (auth::Actor::Public() when nobody is logged in; the route's Access rule has already
+// admitted it) and returns the whole response. Handlers do not throw on bad input.
+using Handler = Response (*)(const Request& request, const PathParams& path_params,
+                             const auth::Actor& actor, RouteContext& context);
 
 // One API route. Every /api/v1 route is in the one table below, which the OpenAPI test
 // compares with docs served at /api/v1/openapi.json.
 struct Route {
   std::string_view method;  // "GET", "POST"
-  std::string_view path;    // "/api/v1/notices/{id}": at most one {param}, a whole segment
+  std::string_view path;    // "/api/v1/notices/{id}": {param}s are whole segments
+  auth::AccessRule access;  // who may call it; no default, so a row without one fails to compile
   Handler handler;
-  bool slow = false;        // blocks for long (imports): run off the I/O threads
+  bool slow = false;        // blocks for long (imports, password hashing): off the I/O threads
   bool upload = false;      // body limit is max_import_bytes instead of max_body_bytes
+  RateClass rate = RateClass::kNone;  // per-IP budget checked before the handler
+  // The operator's configured admin bearer token (ServerOptions::admin_token) also admits,
+  // with no actor: `tenderbridge import --server` and scripts use it.
+  bool admin_token = false;
 };
 
 // The route table.
 std::span<const Route> Routes();
 
-// Matches a raw (percent-encoded) request path against a template. On a match, `param`
-// receives the decoded {param} segment. False for no match or a broken escape.
-bool MatchPath(std::string_view path_template, std::string_view path, std::string& param);
+// Matches a raw (percent-encoded) request path against a template. On a match, `params`
+// receives the decoded {param} segments in order. False for no match or a broken escape.
+bool MatchPath(std::string_view path_template, std::string_view path, PathParams& params);
 
 // The handlers, one file per resource.
-Response ListNotices(const Request& request, const std::string& param, RouteContext& context);
-Response GetNotice(const Request& request, const std::string& param, RouteContext& context);
-Response GetUnspscCode(const Request& request, const std::string& param, RouteContext& context);
-Response FindUnspsc(const Request& request, const std::string& param, RouteContext& context);
-Response SearchNotices(const Request& request, const std::string& param, RouteContext& context);
-Response SuggestSearch(const Request& request, const std::string& param, RouteContext& context);
-Response Health(const Request& request, const std::string& param, RouteContext& context);
-Response ImportUpload(const Request& request, const std::string& param, RouteContext& context);
-Response OpenApi(const Request& request, const std::string& param, RouteContext& context);
+Response ListNotices(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetNotice(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetUnspscCode(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response FindUnspsc(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response SearchNotices(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response SuggestSearch(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response Health(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ImportUpload(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response OpenApi(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+// Accounts (auth_routes.cc, docs/accounts.md).
+Response SignUp(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response VerifyEmail(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response LogIn(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response LogOut(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetSession(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response RequestPasswordReset(const Request&, const PathParams&, const auth::Actor&,
+                              RouteContext&);
+Response ConfirmPasswordReset(const Request&, const PathParams&, const auth::Actor&,
+                              RouteContext&);
+Response BeginTotpSetup(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ConfirmTotp(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response Reauthenticate(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response InviteMember(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response AcceptInvitation(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response SetMemberRoles(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListApiTokens(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response CreateApiToken(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response RevokeApiToken(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+// Suppliers (supplier_routes.cc, document_routes.cc, directory_routes.cc).
+Response GetSupplierProfile(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response PatchSupplierProfile(const Request&, const PathParams&, const auth::Actor&,
+                              RouteContext&);
+Response GetSupplierReadiness(const Request&, const PathParams&, const auth::Actor&,
+                              RouteContext&);
+Response ReviewSupplier(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetSupplierHistory(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ExportSupplierUngm(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response UploadSupplierDocument(const Request&, const PathParams&, const auth::Actor&,
+                                RouteContext&);
+Response ListSupplierDocuments(const Request&, const PathParams&, const auth::Actor&,
+                               RouteContext&);
+Response GetDocumentContent(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response DeleteSupplierDocument(const Request&, const PathParams&, const auth::Actor&,
+                                RouteContext&);
+Response SearchSupplierDirectory(const Request&, const PathParams&, const auth::Actor&,
+                                 RouteContext&);
+// Sanctions review (sanctions_routes.cc).
+Response GetSanctionsList(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListSanctionsReviews(const Request&, const PathParams&, const auth::Actor&,
+                              RouteContext&);
+Response GetSanctionsReview(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response DecideSanctionsReview(const Request&, const PathParams&, const auth::Actor&,
+                               RouteContext&);
 
 }  // namespace tb::http

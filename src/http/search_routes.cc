@@ -84,7 +84,8 @@ Response NoIndex(const Request& request) {
 
 }  // namespace
 
-Response SearchNotices(const Request& request, const std::string&, RouteContext& context) {
+Response SearchNotices(const Request& request, const PathParams&, const auth::Actor&,
+                       RouteContext& context) {
   if (context.deps.search == nullptr) return NoIndex(request);
   Result<QueryParams> params = ParseQuery(request.query);
   if (!params.ok()) return ProblemResponse(params.status(), request.path, 400);
@@ -101,7 +102,8 @@ Response SearchNotices(const Request& request, const std::string&, RouteContext&
   return response;
 }
 
-Response SuggestSearch(const Request& request, const std::string&, RouteContext& context) {
+Response SuggestSearch(const Request& request, const PathParams&, const auth::Actor&,
+                       RouteContext& context) {
   if (context.deps.search == nullptr) return NoIndex(request);
   Result<QueryParams> params = ParseQuery(request.query);
   if (!params.ok()) return ProblemResponse(params.status(), request.path, 400);

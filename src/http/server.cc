@@ -32,18 +32,21 @@ namespace {
 using Traits = restinio::default_single_thread_traits_t;
 using ReusePort = restinio::asio_ns::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 
-// Runs slow requests (imports) one after another off the I/O threads, so a long import
-// never stalls the requests that share an I/O thread with it.
-class SlowWorker {
+// Runs slow requests (imports, password hashing) off the I/O threads, so a long import or
+// an argon2id hash never stalls the requests that share an I/O thread with it. A few
+// threads, so that an import in progress does not hold up log-ins behind it.
+class SlowWorkers {
  public:
-  SlowWorker() : thread_([this] { Run(); }) {}
-  ~SlowWorker() {
+  explicit SlowWorkers(std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) threads_.emplace_back([this] { Run(); });
+  }
+  ~SlowWorkers() {
     {
       std::lock_guard<std::mutex> lock(mu_);
       stopping_ = true;
     }
     cv_.notify_all();
-    thread_.join();
+    for (std::thread& thread : threads_) thread.join();
   }
   void Post(std::function<void()> job) {
     {
@@ -72,7 +75,7 @@ class SlowWorker {
   std::condition_variable cv_;
   std::deque<std::function<void()>> jobs_;  // Guarded by mu_.
   bool stopping_ = false;                   // Guarded by mu_.
-  std::thread thread_;
+  std::vector<std::thread> threads_;
 };
 
 std::string Remote(const restinio::request_t& req) {
@@ -101,7 +104,7 @@ class RestinioServer final : public Server {
     // Bodies above the largest per-route limit close the connection inside RESTinio;
     // below it the pipeline answers 413 with a problem document.
     const std::uint64_t max_body = std::max(o.max_body_bytes, o.max_import_bytes) + 1;
-    worker_ = std::make_unique<SlowWorker>();
+    worker_ = std::make_unique<SlowWorkers>(std::max<std::size_t>(2, threads));
     try {
       restinio::asio_ns::error_code not_an_address;
       const auto address = restinio::asio_ns::ip::make_address(o.host, not_an_address);
@@ -134,6 +137,7 @@ class RestinioServer final : public Server {
                 })
                 .acceptor_post_bind_hook([this](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
                   port_.store(acceptor.local_endpoint().port());
+                  api_.SetBoundPort(port_.load());
                 })
                 .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
                                               .max_url_size(8 * 1024)
@@ -257,7 +261,7 @@ class RestinioServer final : public Server {
   Api api_;
   std::shared_ptr<spdlog::logger> access_log_;
   SystemClock clock_;
-  std::unique_ptr<SlowWorker> worker_;
+  std::unique_ptr<SlowWorkers> worker_;
   std::vector<restinio::running_server_handle_t<Traits>> running_;
   std::atomic<std::uint16_t> port_{0};
   std::mutex mu_;

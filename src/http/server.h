@@ -4,9 +4,11 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "core/timestamp.h"
+#include "http/rate_limit.h"
 
 namespace tb::search {
 class SearchIndex;
@@ -17,6 +19,19 @@ class NoticeStore;
 class UnspscCatalogue;
 class ImportService;
 }  // namespace tb::notices
+
+namespace tb::auth {
+class AuthService;
+class SecurityLog;
+}  // namespace tb::auth
+
+namespace tb::suppliers {
+class SupplierService;
+}  // namespace tb::suppliers
+
+namespace tb::screening {
+class ScreeningService;
+}  // namespace tb::screening
 
 namespace tb::http {
 
@@ -33,6 +48,12 @@ struct ServerOptions {
   // Rendered notice documents kept in memory, revalidated against the database on every
   // request (http/notice_cache.h); 0 disables the cache.
   std::size_t notice_cache_bytes = 64u << 20;
+  // The origins this server's pages are served from ("https://tenders.example.org"), which
+  // a cookie-authenticated write must come from (AS-18). Empty: http://127.0.0.1:PORT and
+  // http://localhost:PORT with the bound port.
+  std::vector<std::string> public_origins;
+  // Token buckets of the rate-limited routes (AS-30).
+  RateLimitOptions rate_limits = RateLimitOptions::Defaults();
 };
 
 // What the routes work on. Everything must outlive the Server.
@@ -44,6 +65,15 @@ struct ServerDeps {
   // This node's search index (a projection of the changes log); null: search routes answer
   // 503 (e.g. a server started without an index).
   search::SearchIndex* search = nullptr;
+  // Accounts and sessions; null: every route that is not public answers 503.
+  auth::AuthService* auth = nullptr;
+  // Where http/ records security events (CSRF refusals, validation failures, rate limits);
+  // null: JSON lines on the "security" spdlog logger.
+  auth::SecurityLog* security_log = nullptr;
+  // Supplier profiles, documents, review and the directory; null: those routes answer 503.
+  suppliers::SupplierService* suppliers = nullptr;
+  // Sanctions screening reviews; null: the /sanctions routes answer 503.
+  screening::ScreeningService* screening = nullptr;
 };
 
 // The HTTP server: the /api/v1 routes, the OpenAPI document and the static web UI.

@@ -48,7 +48,9 @@ Response Json(const nlohmann::json& body) {
 
 }  // namespace
 
-Response GetUnspscCode(const Request& request, const std::string& code, RouteContext& context) {
+Response GetUnspscCode(const Request& request, const PathParams& path_params, const auth::Actor&,
+                       RouteContext& context) {
+  const std::string& code = path_params.at(0);
   if (!request.query.empty()) {
     return ProblemResponse(Status::InvalidArgument("this route takes no query parameters")
                                .WithField(request.query.substr(0, request.query.find('='))),
@@ -74,7 +76,8 @@ Response GetUnspscCode(const Request& request, const std::string& code, RouteCon
   return Json(EntryJson(*entry));
 }
 
-Response FindUnspsc(const Request& request, const std::string&, RouteContext& context) {
+Response FindUnspsc(const Request& request, const PathParams&, const auth::Actor&,
+                    RouteContext& context) {
   Result<QueryParams> params = ParseQuery(request.query);
   if (!params.ok()) return ProblemResponse(params.status(), request.path, 400);
   static constexpr std::string_view kKnown[] = {"prefix", "lang", "limit", "codes"};

@@ -110,6 +110,27 @@ TEST(SearchIndexResumeTest, ResumesAfterReopenWithoutDoubleApplying) {
   EXPECT_EQ(*(*index)->DocumentCount(), 11);
 }
 
+// The changes log also carries suppliers; a batch read past them records how far it read,
+// or the notice projection would read them again forever.
+TEST(SearchIndexResumeTest, AProgressChangeMovesTheSeqWithoutADocument) {
+  TempDir dir("tb-search-progress");
+  auto index = OpenXapianSearchIndex({dir.path(), nullptr});
+  ASSERT_TRUE(index.ok());
+  std::vector<IndexChange> batch{IndexChange::Upsert(1, HandWrittenNotices()[0]),
+                                 IndexChange::Progress(4)};
+  auto report = (*index)->Apply(batch);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->applied, 1) << "progress is not a document";
+  EXPECT_EQ(report->last_seq, 4);
+  EXPECT_EQ(*(*index)->DocumentCount(), 1);
+  std::vector<IndexChange> only_progress{IndexChange::Progress(3), IndexChange::Progress(9)};
+  report = (*index)->Apply(only_progress);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->skipped, 1);
+  EXPECT_EQ(*(*index)->LastAppliedSeq(), 9);
+  EXPECT_EQ(*(*index)->DocumentCount(), 1);
+}
+
 TEST(SearchIndexResumeTest, InvalidBatchWritesNothing) {
   TempDir dir("tb-search-invalid");
   auto index = OpenXapianSearchIndex({dir.path(), nullptr});

@@ -14,9 +14,11 @@
 namespace tb::search {
 
 // One entry of the `changes` log as the search projection sees it: the notice as it is now
-// (upsert) or its removal (delete), with the log's `seq`.
+// (upsert) or its removal (delete), with the log's `seq`. kProgress carries only a seq: the
+// log was read up to it, and what it held was not a notice (a supplier change), so applying
+// it moves LastAppliedSeq() forward without touching a document.
 struct IndexChange {
-  enum class Op { kUpsert, kDelete };
+  enum class Op { kUpsert, kDelete, kProgress };
   std::int64_t seq = 0;
   Op op = Op::kUpsert;
   NoticeId id;
@@ -34,6 +36,12 @@ struct IndexChange {
     c.seq = seq;
     c.op = Op::kDelete;
     c.id = id;
+    return c;
+  }
+  static IndexChange Progress(std::int64_t seq) {
+    IndexChange c;
+    c.seq = seq;
+    c.op = Op::kProgress;
     return c;
   }
 };

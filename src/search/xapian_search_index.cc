@@ -4,8 +4,6 @@
 #include <xapian.h>
 
 #include <chrono>
-#include <filesystem>
-#include <mutex>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -13,6 +11,7 @@
 #include "search/internal/document_builder.h"
 #include "search/internal/facets.h"
 #include "search/internal/layout.h"
+#include "search/internal/projection_database.h"
 #include "search/internal/query_builder.h"
 #include "search/internal/text_analysis.h"
 #include "search/search_index.h"
@@ -21,18 +20,11 @@
 namespace tb::search {
 namespace {
 
-using namespace internal;  // NOLINT: the index is the one user of its internals
+using namespace internal;  // NOLINT: the notice index and its own internals
 
-constexpr std::string_view kLastSeqKey = "last_seq";
-constexpr std::size_t kMaxPooledReaders = 8;
 constexpr int kRelevanceWindow = 50;  // how far a relevance cursor looks for its anchor
 constexpr std::size_t kFacetLimit = 50;
-constexpr int kRetries = 10;  // a search spanning two commits must start again
 constexpr std::size_t kMaxFreshIds = 5'000'000;  // see XapianSearchIndex::fresh_
-
-std::int64_t ParseSeq(const std::string& text) {
-  return text.empty() ? 0 : std::stoll(text);
-}
 
 // Rejects documents at or before the keyset cursor among those whose sort value equals it
 // (the value range on the query removes the ones strictly before).
@@ -52,20 +44,12 @@ class AfterCursor final : public Xapian::MatchDecider {
 
 class XapianSearchIndex final : public SearchIndex {
  public:
-  XapianSearchIndex(std::string path, Xapian::WritableDatabase writer, const UnspscTitleLookup* titles)
-      : path_(std::move(path)), writer_(std::move(writer)), titles_(titles) {
-    fresh_ = writer_.get_doccount() == 0;
+  XapianSearchIndex(std::unique_ptr<ProjectionDatabase> db, const UnspscTitleLookup* titles)
+      : db_(std::move(db)), titles_(titles) {
+    fresh_ = db_->empty_at_open();
   }
 
   Result<ApplyReport> Apply(std::span<const IndexChange> changes) override {
-    std::lock_guard lock(writer_mu_);
-    ApplyReport report;
-    std::int64_t last = 0;
-    try {
-      last = ParseSeq(writer_.get_metadata(std::string(kLastSeqKey)));
-    } catch (const Xapian::Error& e) {
-      return Status::Internal("search index: cannot read last_seq: " + e.get_msg());
-    }
     std::int64_t previous = 0;
     for (const IndexChange& c : changes) {
       if (c.seq <= previous) {
@@ -76,70 +60,41 @@ class XapianSearchIndex final : public SearchIndex {
         return Status::InvalidArgument("an upsert needs its stored notice").WithField("notice");
       }
     }
-    try {
-      writer_.begin_transaction(/*flushed=*/true);
+    ApplyReport report;
+    auto write = [&](Xapian::WritableDatabase& writer, std::int64_t last) -> Result<std::int64_t> {
       for (const IndexChange& c : changes) {
         if (c.seq <= last) {
           ++report.skipped;
           continue;
         }
+        last = c.seq;
+        if (c.op == IndexChange::Op::kProgress) continue;  // nothing to index, only the seq
         const std::string id_term = IdTerm(c.id);
         if (c.op == IndexChange::Op::kDelete) {
-          writer_.delete_document(id_term);
+          writer.delete_document(id_term);
         } else if (fresh_ && fresh_ids_.insert(c.id.value).second) {
           // Known not to be in the index: add_document skips replace_document's lookup of
           // the id term (a first build or reindex applies every notice this way).
-          writer_.add_document(BuildDocument(*c.notice, titles_));
+          writer.add_document(BuildDocument(*c.notice, titles_));
         } else {
-          writer_.replace_document(id_term, BuildDocument(*c.notice, titles_));
+          writer.replace_document(id_term, BuildDocument(*c.notice, titles_));
         }
         ++report.applied;
-        last = c.seq;
       }
-      writer_.set_metadata(std::string(kLastSeqKey), std::to_string(last));
-      writer_.commit_transaction();
       if (fresh_ && fresh_ids_.size() > kMaxFreshIds) EndFreshMode();
-    } catch (const Xapian::Error& e) {
-      try {
-        writer_.cancel_transaction();
-      } catch (const Xapian::Error&) {
-        // Nothing more to undo: the transaction was not open.
-      }
-      return Status::Unavailable("search index: batch not applied: " + e.get_msg());
-    }
-    report.last_seq = last;
+      return last;
+    };
+    TB_ASSIGN_OR_RETURN(report.last_seq, db_->ApplyBatch(write));
     return report;
   }
 
-  Result<std::int64_t> LastAppliedSeq() override {
-    std::lock_guard lock(writer_mu_);
-    try {
-      return ParseSeq(writer_.get_metadata(std::string(kLastSeqKey)));
-    } catch (const Xapian::Error& e) {
-      return Status::Internal("search index: cannot read last_seq: " + e.get_msg());
-    }
-  }
+  Result<std::int64_t> LastAppliedSeq() override { return db_->LastSeq(); }
 
   Status Clear() override {
-    std::lock_guard lock(writer_mu_);
-    try {
-      writer_.begin_transaction(true);
-      std::vector<Xapian::docid> ids;
-      for (auto it = writer_.postlist_begin(""); it != writer_.postlist_end(""); ++it) ids.push_back(*it);
-      for (Xapian::docid id : ids) writer_.delete_document(id);
-      writer_.set_metadata(std::string(kLastSeqKey), "0");
-      writer_.commit_transaction();
-    } catch (const Xapian::Error& e) {
-      try {
-        writer_.cancel_transaction();
-      } catch (const Xapian::Error&) {
-        // Not in a transaction.
-      }
-      return Status::Unavailable("search index: clear failed: " + e.get_msg());
-    }
-    fresh_ids_.clear();
-    fresh_ = true;
-    return Status::Ok();
+    return db_->Clear([this] {
+      fresh_ids_.clear();
+      fresh_ = true;
+    });
   }
 
   Result<std::int64_t> DocumentCount() override {
@@ -205,38 +160,9 @@ class XapianSearchIndex final : public SearchIndex {
   }
 
  private:
-  // Runs `fn` on a reader reopened to the latest commit; retries when a commit lands while
-  // the reader is in use (Xapian's DatabaseModifiedError).
   template <typename T, typename Fn>
   Result<T> WithReader(Fn fn) {
-    std::unique_ptr<Xapian::Database> db;
-    {
-      std::lock_guard lock(pool_mu_);
-      if (!pool_.empty()) {
-        db = std::move(pool_.back());
-        pool_.pop_back();
-      }
-    }
-    std::string error;
-    for (int attempt = 0; attempt < kRetries; ++attempt) {
-      try {
-        if (!db) {
-          db = std::make_unique<Xapian::Database>(path_);
-        } else {
-          db->reopen();
-        }
-        Result<T> result = fn(*db);
-        std::lock_guard lock(pool_mu_);
-        if (pool_.size() < kMaxPooledReaders) pool_.push_back(std::move(db));
-        return result;
-      } catch (const Xapian::DatabaseModifiedError& e) {
-        error = e.get_msg();
-      } catch (const Xapian::Error& e) {
-        db.reset();
-        error = e.get_msg();
-      }
-    }
-    return Status::Unavailable("search index busy or unreadable: " + error);
+    return db_->WithReader<T>(std::move(fn));
   }
 
   Result<SearchResponse> RunSearch(Xapian::Database& db, const SearchRequest& request,
@@ -391,41 +317,25 @@ class XapianSearchIndex final : public SearchIndex {
     fresh_ids_ = {};
   }
 
-  const std::string path_;
-  std::mutex writer_mu_;
-  Xapian::WritableDatabase writer_;
+  std::unique_ptr<ProjectionDatabase> db_;
   // "Fresh" while every notice in the index was added by this object since the index was
   // empty (opened empty or cleared): fresh_ids_ then holds every id ever added, so an id not
   // in it is certainly not in the index. An id in it may be (or was deleted): replace. A
   // cancelled batch leaves extra ids in the set, which only costs a replace. Ended past
-  // kMaxFreshIds ids to bound memory (~40 bytes an id).
+  // kMaxFreshIds ids to bound memory (~40 bytes an id). Both are used only inside
+  // ProjectionDatabase's writer lock (ApplyBatch, Clear).
   bool fresh_ = false;
   std::unordered_set<std::int64_t> fresh_ids_;
   const UnspscTitleLookup* titles_;
-  std::mutex pool_mu_;
-  std::vector<std::unique_ptr<Xapian::Database>> pool_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<SearchIndex>> OpenXapianSearchIndex(const IndexOptions& options) {
-  if (options.path.empty()) return Status::InvalidArgument("no search index path").WithField("path");
-  std::error_code ec;
-  std::filesystem::create_directories(options.path, ec);
-  if (ec) {
-    return Status::Internal("cannot create the search index directory " + options.path + ": " +
-                            ec.message());
-  }
-  try {
-    Xapian::WritableDatabase writer(options.path, Xapian::DB_CREATE_OR_OPEN);
-    return std::unique_ptr<SearchIndex>(
-        std::make_unique<XapianSearchIndex>(options.path, std::move(writer), options.titles));
-  } catch (const Xapian::DatabaseLockError& e) {
-    return Status::Unavailable("the search index at " + options.path +
-                               " is in use by another process: " + e.get_msg());
-  } catch (const Xapian::Error& e) {
-    return Status::Internal("cannot open the search index at " + options.path + ": " + e.get_msg());
-  }
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<ProjectionDatabase> db,
+                      ProjectionDatabase::Open(options.path, "search index"));
+  return std::unique_ptr<SearchIndex>(
+      std::make_unique<XapianSearchIndex>(std::move(db), options.titles));
 }
 
 }  // namespace tb::search

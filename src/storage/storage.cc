@@ -5,8 +5,11 @@
 
 #include "storage/database.h"
 #include "storage/migrations/migrations.h"
+#include "storage/sql_auth_store.h"
 #include "storage/postgres/pg_database.h"
 #include "storage/sql_notice_store.h"
+#include "storage/sql_screening_store.h"
+#include "storage/sql_supplier_store.h"
 #include "storage/sql_unspsc_catalogue.h"
 #include "storage/sqlite/sqlite_database.h"
 
@@ -48,6 +51,22 @@ std::unique_ptr<notices::NoticeStore> MakeNoticeStore(Database& db, const Clock&
 
 std::unique_ptr<notices::UnspscCatalogue> MakeUnspscCatalogue(Database& db) {
   return std::make_unique<SqlUnspscCatalogue>(db);
+}
+
+std::unique_ptr<auth::AuthStore> MakeAuthStore(Database& db) {
+  return std::make_unique<SqlAuthStore>(db);
+}
+
+std::unique_ptr<suppliers::SupplierStore> MakeSupplierStore(Database& db) {
+  return std::make_unique<SqlSupplierStore>(db);
+}
+
+std::unique_ptr<suppliers::BlobStore> MakeBlobStore(Database& db, const Clock& clock) {
+  return std::make_unique<SqlBlobStore>(db, clock);
+}
+
+std::unique_ptr<screening::ScreeningStore> MakeScreeningStore(Database& db) {
+  return std::make_unique<SqlScreeningStore>(db);
 }
 
 }  // namespace tb::storage

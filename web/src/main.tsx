@@ -8,6 +8,7 @@ import { createQueryClient } from '@/lib/query-client';
 import '@/styles/global.css';
 import '@/styles/notices.css';
 import '@/styles/search.css';
+import '@/styles/accounts.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

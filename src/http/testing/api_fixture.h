@@ -7,20 +7,29 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "auth/auth_service.h"
+#include "auth/testing/in_memory_auth_store.h"
+#include "auth/testing/recording.h"
 #include "http/api.h"
 #include "http/testing/fake_stores.h"
 #include "notices/import_service.h"
 
 namespace tb::http::testing {
 
-// An Api over in-memory stores, the real ImportService and a fixed clock; requests go
-// through the whole pipeline (Api::Handle) without sockets.
+// An Api over in-memory stores, the real ImportService and AuthService and a fixed clock;
+// requests go through the whole pipeline (Api::Handle) without sockets. Mail and security
+// events are recorded; password hashing uses a cheap argon2id cost.
 class ApiTest : public ::testing::Test {
  protected:
   // Builds the Api from `options` on first use, so tests may change options first.
   Api& api() {
     if (!api_) {
-      api_ = std::make_unique<Api>(options, ServerDeps{notices, unspsc, importer, clock});
+      ServerDeps deps{notices, unspsc, importer, clock};
+      deps.auth = accounts_enabled ? &auth : nullptr;
+      deps.security_log = &security_log;
+      deps.suppliers = supplier_service;
+      deps.screening = screening_service;
+      api_ = std::make_unique<Api>(options, deps);
     }
     return *api_;
   }
@@ -49,8 +58,22 @@ class ApiTest : public ::testing::Test {
   FakeClock clock{Timestamp::FromSeconds(1'750'000'000)};
   notices::ImportService importer{notices, unspsc, clock};
   ServerOptions options;
+  bool accounts_enabled = true;
+  // Set by suites of the supplier and sanctions routes before the first call; null: 503.
+  suppliers::SupplierService* supplier_service = nullptr;
+  screening::ScreeningService* screening_service = nullptr;
+  auth::testing::InMemoryAuthStore auth_store;
+  auth::testing::RecordingMailer mailer;
+  auth::testing::RecordingSecurityLog security_log;
+  auth::AuthService auth{auth_store, mailer, security_log, clock, CheapAuthOptions()};
 
  private:
+  static auth::AuthOptions CheapAuthOptions() {
+    auth::AuthOptions o;
+    o.password_hash = {.memory_kib = 1024, .iterations = 1};
+    return o;
+  }
+
   std::unique_ptr<Api> api_;
 };
 

@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <map>
 
 #include "core/text.h"
+#include "search/internal/field_indexing.h"
 #include "search/internal/layout.h"
 #include "search/internal/regions.h"
 #include "search/internal/text_analysis.h"
@@ -41,24 +41,6 @@ std::string Joined(const std::vector<std::string>& items) {
     out += item;
   }
   return out;
-}
-
-// Stemmers by name, built once per thread (a Stem is a cheap handle once built; building one
-// looks the name up and allocates, ~10 times per document otherwise).
-const Xapian::Stem& StemmerFor(const Language& language) {
-  thread_local std::map<std::string, Xapian::Stem> stemmers;
-  std::string name = StemmerName(language);
-  auto it = stemmers.find(name);
-  if (it == stemmers.end()) it = stemmers.emplace(name, Xapian::Stem(name)).first;
-  return it->second;
-}
-
-void IndexField(Xapian::TermGenerator& generator, std::string_view text, const Language& language,
-                unsigned weight) {
-  if (text.empty()) return;
-  generator.set_stemmer(StemmerFor(language));
-  generator.index_text(SplitElisions(text), weight);
-  generator.increase_termpos(100);  // so a phrase never spans two fields
 }
 
 }  // namespace
@@ -106,16 +88,7 @@ Xapian::Document BuildDocument(const notices::Notice& notice, const UnspscTitleL
   std::vector<std::string> codes;
   for (const UnspscCode& code : notice.unspsc) {
     codes.push_back(code.ToString());
-    if (titles != nullptr) {
-      IndexField(generator, titles->TitleOf(code, Language::English()), Language::English(),
-                 kCodeTitleWeight);
-      if (title_language.known() && title_language != Language::English()) {
-        std::string own = titles->TitleOf(code, title_language);
-        if (own != titles->TitleOf(code, Language::English())) {
-          IndexField(generator, own, title_language, kCodeTitleWeight);
-        }
-      }
-    }
+    IndexCodeTitles(generator, code, titles, title_language, kCodeTitleWeight);
   }
   IndexField(generator, notice.description.text, description_language, kDescriptionWeight);
   IndexField(generator, notice.buyer, Language::English(), kAgencyWeight);
@@ -147,12 +120,8 @@ Xapian::Document BuildDocument(const notices::Notice& notice, const UnspscTitleL
   }
   std::vector<std::string> segments;
   for (const UnspscCode& code : notice.unspsc) {
-    // Every ancestor prefix, so a filter or an expansion at any depth finds the notice.
-    const std::string digits = code.Prefix();
-    for (std::size_t len = 2; len <= digits.size(); len += 2) {
-      doc.add_term(std::string(kCodePrefix) + digits.substr(0, len), kCodeTermWdf);
-    }
-    std::string segment = digits.substr(0, 2);
+    AddCodePrefixTerms(doc, kCodePrefix, code, kCodeTermWdf);
+    std::string segment = code.Prefix().substr(0, 2);
     if (std::find(segments.begin(), segments.end(), segment) == segments.end()) {
       segments.push_back(segment);
     }

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "search/internal/facet_counts.h"
 #include "search/search_types.h"
 
 // Facet counting over a match set. Private to search/.
@@ -28,7 +29,7 @@ class FacetSpy final : public Xapian::MatchSpy {
  private:
   double now_;
   double closing_until_;
-  using Counts = std::map<std::string, std::int64_t, std::less<>>;
+  using Counts = FacetCounts;
   void CountRecord(std::string_view record);
   void CountSlots(const Xapian::Document& doc);
   void CountStatus(double deadline_seconds, bool terminal);

@@ -9,6 +9,7 @@
 #include "notices/notice.h"
 #include "search/internal/layout.h"
 #include "search/internal/text_analysis.h"
+#include "search/internal/text_query.h"
 #include "search/search_index.h"
 #include "search/unspsc_title_lookup.h"
 
@@ -17,8 +18,6 @@ namespace {
 
 constexpr std::array<std::string_view, 9> kFields = {
     "agency", "type", "country", "region", "code", "lang", "language", "status", "sustainable"};
-
-constexpr int kMaxExpansions = 5;
 
 bool IsOperator(std::string_view token) {
   return token == "AND" || token == "OR" || token == "NOT" || token == "XOR" ||
@@ -45,12 +44,6 @@ std::vector<std::string> Tokens(std::string_view text) {
 
 Xapian::Query Term(std::string_view prefix, std::string_view value) {
   return Xapian::Query(std::string(prefix) + std::string(value));
-}
-
-Xapian::Query AnyOf(std::vector<Xapian::Query> queries) {
-  if (queries.empty()) return Xapian::Query();
-  if (queries.size() == 1) return queries.front();
-  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
 }
 
 Xapian::Query TerminalLifecycle() {
@@ -190,69 +183,6 @@ Result<Xapian::Query> RequestFilters(const SearchRequest& request,
   return filter;
 }
 
-// The query as plain words, which cannot fail: every term the indexer would make, OR'ed.
-Xapian::Query WordsQuery(const std::string& text, const Xapian::Stem& stemmer) {
-  Xapian::Document scratch;
-  Xapian::TermGenerator generator;
-  generator.set_document(scratch);
-  generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
-  generator.set_stemmer(stemmer);
-  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-  generator.index_text_without_positions(text);
-  std::vector<Xapian::Query> terms;
-  for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
-    terms.emplace_back(*it);
-  }
-  return AnyOf(std::move(terms));
-}
-
-Xapian::Query ParseText(const std::string& text, const Xapian::Stem& stemmer, bool* reinterpreted) {
-  Xapian::QueryParser parser;
-  parser.set_stemmer(stemmer);
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  parser.set_default_op(Xapian::Query::OP_AND);
-  parser.add_prefix("title", std::string(kTitlePrefix));
-  const unsigned strict = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                          Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_CJK_NGRAM;
-  try {
-    return parser.parse_query(text, strict);
-  } catch (const Xapian::Error&) {
-    *reinterpreted = true;
-  }
-  try {
-    return parser.parse_query(text, Xapian::QueryParser::FLAG_CJK_NGRAM);
-  } catch (const Xapian::Error&) {
-  }
-  try {
-    return WordsQuery(text, stemmer);
-  } catch (const Xapian::Error&) {
-    return Xapian::Query();
-  }
-}
-
-std::string PrefixForExpansion(UnspscCode code) {
-  // A commodity expands to its class: notices are often coded one level up or on a sibling.
-  if (code.level() == UnspscCode::Level::kCommodity) return code.Parent().Prefix();
-  return code.Prefix();
-}
-
-// Titles of other languages name false friends ("solar" is not the Portuguese "Solo",
-// "ordinateurs" not "ordinance"), so only titles in the query's language expand it, plus
-// English (the lingua franca of UN notices) and Chinese when the query is written in Han
-// characters whatever the UI language.
-bool AcceptExpansionLanguage(const Language& request, const Language& matched,
-                             std::string_view query) {
-  if (!request.known() || matched == request || matched == Language::English()) return true;
-  if (matched == Language::Chinese()) {
-    // U+4E00..U+9FFF (CJK unified ideographs) start with the UTF-8 bytes E4..E9.
-    for (std::size_t i = 0; i + 2 < query.size(); ++i) {
-      const auto b = static_cast<unsigned char>(query[i]);
-      if (b >= 0xE4 && b <= 0xE9) return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 SplitQuery SplitFieldFilters(std::string_view query) {
@@ -324,39 +254,16 @@ Result<BuiltQuery> BuildQuery(const SearchRequest& request, const UnspscTitleLoo
   SplitQuery split = SplitFieldFilters(clean);
   TB_ASSIGN_OR_RETURN(Xapian::Query filter, RequestFilters(request, split.filters));
 
-  const bool chinese = ContainsHan(split.text);
   built.stemmer = Xapian::Stem(StemmerName(request.language));
-  Xapian::Query text;
-  if (!text::Trim(split.text).empty()) {
-    const std::string parsed_text = SplitElisions(chinese ? SegmentChinese(split.text) : split.text);
-    text = ParseText(parsed_text, built.stemmer, &built.reinterpreted);
-  }
-
-  if (request.expand && titles != nullptr && !text::Trim(split.text).empty()) {
-    std::vector<Xapian::Query> codes;
-    for (ExpansionCandidate& c : titles->Match(split.text, kMaxExpansions * 2)) {
-      if (!AcceptExpansionLanguage(request.language, c.matched_language, split.text)) continue;
-      const std::string code = c.code.ToString();
-      const std::string prefix = PrefixForExpansion(c.code);
-      const bool removed = std::any_of(
-          request.removed_expansions.begin(), request.removed_expansions.end(),
-          [&](const std::string& r) { return r == code || r == prefix; });
-      if (removed) continue;
-      if (std::any_of(built.expansions.begin(), built.expansions.end(),
-                      [&](const Expansion& e) { return e.prefix == prefix; })) {
-        continue;
-      }
-      Language shown = request.language.known() ? request.language : c.matched_language;
-      built.expansions.push_back(Expansion{code, prefix, titles->TitleOf(c.code, shown),
-                                           c.matched_text, c.matched_language.code()});
-      codes.push_back(Term(kCodePrefix, prefix));
-      if (static_cast<int>(built.expansions.size()) >= kMaxExpansions) break;
-    }
-    if (!codes.empty()) {
-      Xapian::Query expansion = AnyOf(std::move(codes));
-      text = text.empty() ? expansion : Xapian::Query(Xapian::Query::OP_OR, text, expansion);
-    }
-  }
+  TextQueryOptions options;
+  options.titles = titles;
+  options.expand = request.expand;
+  options.removed_expansions = &request.removed_expansions;
+  TextQuery parsed =
+      BuildTextQuery(split.text, request.language, built.stemmer, kCodePrefix, options);
+  Xapian::Query text = std::move(parsed.query);
+  built.expansions = std::move(parsed.expansions);
+  built.reinterpreted = parsed.reinterpreted;
 
   if (text.empty() && filter.empty()) {
     built.query = Xapian::Query::MatchAll;

@@ -25,9 +25,15 @@ Result<int> ReadVersion(Transaction& tx) {
 
 // Defined in schema_v1.cc.
 extern const Migration kMigrationV1;
+// Defined in schema_v2.cc.
+extern const Migration kMigrationV2;
+// Defined in schema_v3.cc.
+extern const Migration kMigrationV3;
+// Defined in schema_v4.cc.
+extern const Migration kMigrationV4;
 
 std::span<const Migration> AllMigrations() {
-  static const Migration kAll[] = {kMigrationV1};
+  static const Migration kAll[] = {kMigrationV1, kMigrationV2, kMigrationV3, kMigrationV4};
   return kAll;
 }
 

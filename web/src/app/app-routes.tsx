@@ -1,9 +1,26 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from '@/components/layouts/app-layout';
+import {
+  AcceptInvitationPage,
+  CheckEmailPage,
+  LoginPage,
+  PasswordResetConfirmPage,
+  PasswordResetRequestPage,
+  SignupPage,
+  VerifyEmailPage,
+} from '@/features/auth';
+import { DirectoryPage } from '@/features/directory';
+import { ReviewQueuePage } from '@/features/sanctions';
+import { SettingsPage } from '@/features/settings';
+import { OFFICER_OR_STAFF, RequireAuth, STAFF } from '@/lib/auth';
 import { NotFoundRoute } from './routes/not-found-route';
 import { NoticeRoute } from './routes/notice-route';
 import { NoticesListRoute } from './routes/notices-list-route';
+import { ReviewCaseRoute } from './routes/review-case-route';
+import { SupplierRoute } from './routes/supplier-route';
 
+// Links in e-mails use the fragment form (`/verify-email#token=…`) so tokens
+// never reach the server in a URL (AS-37).
 export function AppRoutes() {
   return (
     <Routes>
@@ -11,6 +28,18 @@ export function AppRoutes() {
         <Route index element={<Navigate to="/notices" replace />} />
         <Route path="notices" element={<NoticesListRoute />} />
         <Route path="notices/:id" element={<NoticeRoute />} />
+        <Route path="signup" element={<SignupPage />} />
+        <Route path="signup/check-email" element={<CheckEmailPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="password-reset" element={<PasswordResetRequestPage />} />
+        <Route path="password-reset/confirm" element={<PasswordResetConfirmPage />} />
+        <Route path="invitations/accept" element={<AcceptInvitationPage />} />
+        <Route path="settings" element={<RequireAuth><SettingsPage /></RequireAuth>} />
+        <Route path="suppliers/:id/:section" element={<SupplierRoute />} />
+        <Route path="directory" element={<RequireAuth roles={OFFICER_OR_STAFF}><DirectoryPage /></RequireAuth>} />
+        <Route path="sanctions/reviews" element={<RequireAuth roles={STAFF}><ReviewQueuePage /></RequireAuth>} />
+        <Route path="sanctions/reviews/:id" element={<ReviewCaseRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

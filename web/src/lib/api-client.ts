@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
-// The one way the UI talks to the server: GET /api/v1/... with JSON bodies
+// The one way the UI talks to the server: /api/v1/... with JSON bodies
 // checked against a zod schema, and RFC 9457 problem+json turned into an
-// ApiError the components can show.
+// ApiError the components can show. Requests that change state carry the
+// session's CSRF token (AS-18) in `X-CSRF-Token`.
 
 export const API_BASE = '/api/v1';
 
@@ -100,4 +101,166 @@ export async function apiGet<S extends z.ZodType>(
     throw new ApiError('invalid_response', response.status, parsed.error.message);
   }
   return parsed.data;
+}
+
+// ---------------------------------------------------------------- writes
+
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+// The synchronizer token of the current session, from GET /auth/session or
+// the log-in answer. Kept here rather than in React state so every request,
+// from any component, sends the current one.
+let csrfToken: string | undefined;
+
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfToken = token ?? undefined;
+}
+
+export function currentCsrfToken(): string | undefined {
+  return csrfToken;
+}
+
+const csrfSchema = z.object({ csrf_token: z.string().nullish() }).passthrough();
+
+async function refreshCsrfToken(): Promise<void> {
+  const session = await apiGet('/auth/session', csrfSchema);
+  setCsrfToken(session.csrf_token);
+}
+
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function send(method: WriteMethod, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (csrfToken) headers[CSRF_HEADER] = csrfToken;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    return await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError('network', 0, error instanceof Error ? error.message : String(error));
+  }
+}
+
+// POST/PUT/PATCH/DELETE with a JSON body. The answer is parsed with `schema`
+// when there is one (and the server sent a body); 204 gives undefined. A
+// refusal for a missing or stale CSRF token (the session changed in another
+// tab, or this is the first write of the page) fetches the token and tries
+// once more.
+export async function apiSend<S extends z.ZodType>(
+  method: WriteMethod,
+  path: string,
+  body: unknown,
+  schema: S,
+  options?: { signal?: AbortSignal },
+): Promise<z.infer<S>>;
+export async function apiSend(
+  method: WriteMethod,
+  path: string,
+  body?: unknown,
+  schema?: undefined,
+  options?: { signal?: AbortSignal },
+): Promise<undefined>;
+export async function apiSend(
+  method: WriteMethod,
+  path: string,
+  body?: unknown,
+  schema?: z.ZodType,
+  options: { signal?: AbortSignal } = {},
+): Promise<unknown> {
+  if (!csrfToken) await refreshCsrfToken().catch(() => undefined);
+  let response = await send(method, path, body, options.signal);
+  if (response.status === 403) {
+    const problem = await readProblem(response.clone());
+    if (problem?.code === 'csrf') {
+      await refreshCsrfToken();
+      response = await send(method, path, body, options.signal);
+    }
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    throw new ApiError('http', response.status, problem?.detail ?? response.statusText, problem);
+  }
+  if (!schema || response.status === 204) return undefined;
+  let parsedBody: unknown;
+  try {
+    parsedBody = await response.json();
+  } catch {
+    throw new ApiError('invalid_response', response.status, 'response is not JSON');
+  }
+  const parsed = schema.safeParse(parsedBody);
+  if (!parsed.success) throw new ApiError('invalid_response', response.status, parsed.error.message);
+  return parsed.data;
+}
+
+// A multipart upload with progress, which fetch cannot report: XMLHttpRequest
+// and its upload events. `onProgress` gets a fraction from 0 to 1.
+export async function apiUpload<S extends z.ZodType>(
+  path: string,
+  form: FormData,
+  schema: S,
+  { onProgress, signal }: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<z.infer<S>> {
+  if (!csrfToken) await refreshCsrfToken().catch(() => undefined);
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}${path}`);
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    if (csrfToken) xhr.setRequestHeader(CSRF_HEADER, csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
+    xhr.onerror = () => reject(new ApiError('network', 0, 'upload failed'));
+    xhr.onabort = () => reject(new DOMException('upload aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(form);
+  });
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (status < 200 || status >= 300) {
+    const problem = problemSchema.safeParse(body);
+    const detail = problem.success ? problem.data.detail : undefined;
+    throw new ApiError('http', status, detail ?? `HTTP ${status}`, problem.success ? problem.data : undefined);
+  }
+  onProgress?.(1);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError('invalid_response', status, parsed.error.message);
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------- field errors
+
+// The server names one bad field per problem, as a path into the request body:
+// "company.name", "contacts[1].email" or "/contacts/1/email". Forms key their
+// inputs by the dotted form, "contacts.1.email".
+export function normaliseFieldPath(field: string): string {
+  return field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/\//g, '.')
+    .replace(/^\.+|\.+$/g, '');
+}
+
+// The field a server refusal points at, with its message, or undefined when
+// the error is not about one field.
+export function fieldErrorOf(error: unknown): { field: string; message: string; code?: string } | undefined {
+  if (!(error instanceof ApiError) || !error.problem?.field) return undefined;
+  return {
+    field: normaliseFieldPath(error.problem.field),
+    message: error.detail ?? error.message,
+    code: error.problem.code,
+  };
+}
+
+export function problemCode(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.problem?.code : undefined;
 }

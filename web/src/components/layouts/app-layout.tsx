@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '@/components/language-switcher';
+import { UserMenu } from '@/components/user-menu';
+import { hasRole, OFFICER_OR_STAFF, STAFF, supplierMemberships, useSession } from '@/lib/auth';
 
 // The frame of every page: skip link, header with product name, navigation
 // and language switcher, then the page in <main>.
@@ -10,6 +12,8 @@ export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const firstRender = useRef(true);
+  const session = useSession();
+  const company = supplierMemberships(session.data)[0];
 
   // After client-side navigation, move focus to the new page (as a full page
   // load would) so keyboard and screen-reader users start at its content.
@@ -39,9 +43,31 @@ export function AppLayout() {
                   {t('nav.notices')}
                 </NavLink>
               </li>
+              {company ? (
+                <li>
+                  <NavLink to={`/suppliers/${encodeURIComponent(company.organisation)}/profile`} className="main-nav__link">
+                    {t('nav.company')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {hasRole(session.data, OFFICER_OR_STAFF) ? (
+                <li>
+                  <NavLink to="/directory" className="main-nav__link">
+                    {t('nav.directory')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {hasRole(session.data, STAFF) ? (
+                <li>
+                  <NavLink to="/sanctions/reviews" className="main-nav__link">
+                    {t('nav.sanctions')}
+                  </NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <LanguageSwitcher />
+          <UserMenu />
         </div>
       </header>
       <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>

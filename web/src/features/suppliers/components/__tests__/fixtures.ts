@@ -1,0 +1,33 @@
+// A supplier profile as the server sends it (assumed shape, see ../../api.ts).
+export function makeProfile(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 42,
+    status: 'draft',
+    legal_name: 'شركة الساحل للطاقة',
+    legal_name_latin: 'Sahel Energy Company',
+    trading_names: ['Sahel Solar'],
+    registration_number: 'RC-2019-1234',
+    tax_number: null,
+    year_established: 2019,
+    website: 'https://sahel.example',
+    address: '12 Avenue de la République',
+    city: 'Niamey',
+    postal_code: '',
+    country: 'NE',
+    countries_of_operation: ['NE', 'ML'],
+    contacts: [{ name: 'Amina Yusuf', role: 'Director', email: 'amina@example.com', phone: '+227 20 00 00 00' }],
+    unspsc_codes: ['26111600'],
+    employees: 12,
+    size: 'small',
+    sme: true,
+    women_owned: true,
+    disability_inclusive: false,
+    certificates: [],
+    un_global_compact: false,
+    emissions_disclosure: false,
+    references: [],
+    code_of_conduct_accepted: false,
+    updated_at: '2025-03-01T10:00:00Z',
+    ...overrides,
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import en from '@/locales/en.json';
+
+// Every key the source asks for exists in English (and so, by
+// locales.test.ts, in all six languages). Keys built at run time
+// (`supplier.steps.${id}`) are checked down to their fixed prefix.
+
+type Tree = { [key: string]: string | Tree };
+
+function lookup(path: string): string | Tree | undefined {
+  let node: string | Tree | undefined = en as Tree;
+  for (const part of path.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return node;
+}
+
+const sources = import.meta.glob('/src/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
+
+const KEY_CALL = /\bt\(\s*(['`])([A-Za-z0-9_.${}: ]+?)\1/g;
+
+describe('translation keys used in the source', () => {
+  const used: { file: string; key: string }[] = [];
+  for (const [file, text] of Object.entries(sources)) {
+    if (file.includes('__tests__') || file.endsWith('.test.ts') || file.endsWith('.test.tsx')) continue;
+    for (const match of text.matchAll(KEY_CALL)) used.push({ file, key: match[2]! });
+  }
+
+  it('finds the keys of every feature', () => {
+    const files = new Set(used.map((u) => u.file.split('/')[3]));
+    expect([...files]).toEqual(expect.arrayContaining(['auth', 'settings', 'suppliers', 'directory', 'sanctions', 'notices']));
+  });
+
+  it('exist in en.json', () => {
+    const missing = used
+      .filter(({ key }) => {
+        const dynamic = key.indexOf('${');
+        if (dynamic < 0) return typeof lookup(key) !== 'string';
+        const prefix = key.slice(0, dynamic).replace(/\.$/, '');
+        return typeof lookup(prefix) !== 'object';
+      })
+      .map(({ file, key }) => `${file}: ${key}`);
+    expect(missing).toEqual([]);
+  });
+});
