@@ -23,6 +23,7 @@ web: bootstrap
 # http://127.0.0.1:$(PORT) with SQLite in var/tenderbridge.db.
 run: build web
 	@mkdir -p var
+	@test -f models/code-predictor.bin || $(TB) train --data data --out models/code-predictor.bin
 	@$(TB) serve --database var/tenderbridge.db --port $(PORT) --web web/dist --demo-if-empty data
 
 # Sets up the machine the same way and runs every suite; ends with "N passed, N failed".
@@ -33,6 +34,7 @@ bench: bootstrap
 	@scripts/bench
 	@scripts/bench-search
 	@scripts/bench-scheduling
+	@scripts/bench-matching
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i

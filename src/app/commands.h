@@ -29,5 +29,8 @@ void AddUserCommand(CLI::App& cli);
 void AddScreenCommand(CLI::App& cli);
 void ImportSanctionsList(const std::vector<std::string>& files, const std::string& database);
 void AddScheduleCommand(CLI::App& cli);
+// Code predictor (issue #5): `train` and `classify`.
+void AddTrainCommand(CLI::App& cli);
+void AddClassifyCommand(CLI::App& cli);
 
 }  // namespace tb::app

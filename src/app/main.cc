@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   tb::app::AddUserCommand(cli);
   tb::app::AddScreenCommand(cli);
   tb::app::AddScheduleCommand(cli);
+  tb::app::AddTrainCommand(cli);
+  tb::app::AddClassifyCommand(cli);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
