@@ -196,6 +196,10 @@ void AddServeCommand(CLI::App& cli) {
     deps.screening = (*context)->screening();
     Result<std::unique_ptr<http::Server>> server = http::Server::Start(options, deps);
     if (!server.ok()) FailCommand(server.status());
+    if (args->public_origins.empty()) {
+      // Links in e-mails name the port actually bound (`--port 0` picks one).
+      accounts.SetPublicBaseUrl("http://" + args->host + ":" + std::to_string((*server)->port()));
+    }
     if (!args->port_file.empty()) {
       // Write to a temporary name and rename, so a reader never sees a half-written port.
       const std::string tmp = args->port_file + ".tmp";

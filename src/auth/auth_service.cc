@@ -92,6 +92,7 @@ AuthService::AuthService(AuthStore& store, Mailer& mailer, SecurityLog& log, con
       log_(log),
       clock_(clock),
       options_(std::move(options)),
+      public_base_url_(options_.public_base_url),
       policy_(policy),
       dummy_hash_(DummyHash(options_.password_hash)) {}
 
@@ -101,8 +102,17 @@ void AuthService::Log(const std::string& actor, std::string_view action, const s
                             meta.request_id, meta.client, std::move(detail)});
 }
 
+void AuthService::SetPublicBaseUrl(std::string base_url) {
+  std::lock_guard<std::mutex> lock(base_url_mutex_);
+  public_base_url_ = std::move(base_url);
+}
+
 std::string AuthService::Link(std::string_view path, std::string_view token) const {
-  std::string base = options_.public_base_url;
+  std::string base;
+  {
+    std::lock_guard<std::mutex> lock(base_url_mutex_);
+    base = public_base_url_;
+  }
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base + std::string(path) + "#token=" + std::string(token);
 }

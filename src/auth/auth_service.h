@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -248,6 +249,10 @@ class AuthService {
 
   const AuthOptions& options() const { return options_; }
 
+  // Replaces the base of the links in e-mails (options().public_base_url). For servers that
+  // learn their address only once bound (`serve --port 0`). Thread-safe.
+  void SetPublicBaseUrl(std::string base_url);
+
  private:
   Result<Actor> BuildActor(const UserRecord& user, Credential credential, bool mfa_verified,
                            Timestamp authenticated_at);
@@ -271,6 +276,8 @@ class AuthService {
   SecurityLog& log_;
   const Clock& clock_;
   const AuthOptions options_;
+  mutable std::mutex base_url_mutex_;
+  std::string public_base_url_;  // guarded by base_url_mutex_; starts as options_'s
   const PasswordPolicy& policy_;
   const std::string dummy_hash_;  // verified for unknown e-mails so timing does not tell
 };

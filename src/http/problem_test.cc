@@ -60,3 +60,17 @@ TEST(Problem, InvalidUtf8InDetailDoesNotThrow) {
 
 }  // namespace
 }  // namespace tb::http
+
+namespace tb::http {
+namespace {
+
+TEST(Problem, TitlesNameEveryStatusTheRoutesAnswer) {
+  for (const auto& [status, title] : std::vector<std::pair<int, std::string>>{
+           {406, "Not Acceptable"}, {415, "Unsupported Media Type"}, {409, "Conflict"}}) {
+    const Response response = ProblemResponse(Status::InvalidArgument("x"), "/p", status);
+    EXPECT_EQ(nlohmann::json::parse(response.body)["title"], title) << status;
+  }
+}
+
+}  // namespace
+}  // namespace tb::http
