@@ -12,7 +12,10 @@
 // screenshot per journey in tests/e2e/screenshots/, prints one line per
 // journey and then `e2e: N passed, M failed`. Exit status is non-zero on any
 // failure. The server and the browser are always stopped. The search journeys
-// (issue 3) are in search-journeys.mjs.
+// (issue 3) are in search-journeys.mjs; the account, supplier, directory and
+// sanctions journeys (issue 4) in account-journeys.mjs, which start a server of
+// their own (real server only). TB_E2E_JOURNEYS=<regex> runs only the journeys
+// whose name matches; the demo server is started only if one of them needs it.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +24,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeAccountJourneys } from './account-journeys.mjs';
 import { makeSearchJourneys } from './search-journeys.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,6 +36,7 @@ const CHROMIUM = process.env.TB_CHROMIUM ?? '/usr/bin/chromium';
 const HEALTH_TIMEOUT_MS = 30_000;
 const DEMO_TIMEOUT_MS = Number(process.env.TB_E2E_DEMO_TIMEOUT_MS ?? 20 * 60_000);
 const STEP_TIMEOUT_MS = 15_000;
+const JOURNEY_FILTER = process.env.TB_E2E_JOURNEYS ? new RegExp(process.env.TB_E2E_JOURNEYS) : undefined;
 
 // playwright-core is a dev dependency of web/, not of the repository root.
 const requireFromWeb = createRequire(join(REPO, 'web', 'package.json'));
@@ -376,6 +381,11 @@ const journeys = [
   ...makeSearchJourneys({ withPage, screenshot, check, eventually, noHorizontalScroll }),
 ];
 
+const accounts = MOCK
+  ? undefined
+  : makeAccountJourneys({ withPage, screenshot, check, eventually, noHorizontalScroll, repo: REPO, tbBin: TB_BIN, webDist: WEB_DIST });
+if (accounts) journeys.push(...accounts.journeys);
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -393,6 +403,7 @@ async function main() {
   const cleanup = async () => {
     await browser?.close().catch(() => {});
     await stopProcess(server?.server);
+    await accounts?.cleanup().catch(() => {});
   };
   const onSignal = (signal) => {
     void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
@@ -400,7 +411,9 @@ async function main() {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    server = await startServer(workDir);
+    const selected = journeys.filter((journey) => !JOURNEY_FILTER || JOURNEY_FILTER.test(journey.name));
+    // Journeys with a server of their own do not need the demo data.
+    if (selected.some((journey) => !journey.ownServer)) server = await startServer(workDir);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -417,10 +430,10 @@ async function main() {
         '--disable-sync',
       ],
     });
-    for (const journey of journeys) {
+    for (const journey of selected) {
       const started = Date.now();
       try {
-        await journey.run(browser, server.base);
+        await journey.run(browser, server?.base);
         passed += 1;
         console.log(`ok    ${journey.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       } catch (error) {

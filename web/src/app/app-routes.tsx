@@ -12,15 +12,16 @@ import {
 import { DirectoryPage } from '@/features/directory';
 import { ReviewQueuePage } from '@/features/sanctions';
 import { SettingsPage } from '@/features/settings';
-import { OFFICER_OR_STAFF, RequireAuth, STAFF } from '@/lib/auth';
+import { OFFICER_OR_STAFF, RequireAuth, SCREENING_STAFF } from '@/lib/auth';
 import { NotFoundRoute } from './routes/not-found-route';
 import { NoticeRoute } from './routes/notice-route';
 import { NoticesListRoute } from './routes/notices-list-route';
 import { ReviewCaseRoute } from './routes/review-case-route';
 import { SupplierRoute } from './routes/supplier-route';
 
-// Links in e-mails use the fragment form (`/verify-email#token=…`) so tokens
-// never reach the server in a URL (AS-37).
+// Links in e-mails use the fragment form so tokens never reach the server in
+// a URL (AS-37); the paths are the server's (src/auth/auth_service.cc Link):
+// /verify-email#token=…, /reset-password#token=…, /accept-invitation#token=….
 export function AppRoutes() {
   return (
     <Routes>
@@ -33,12 +34,12 @@ export function AppRoutes() {
         <Route path="verify-email" element={<VerifyEmailPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="password-reset" element={<PasswordResetRequestPage />} />
-        <Route path="password-reset/confirm" element={<PasswordResetConfirmPage />} />
-        <Route path="invitations/accept" element={<AcceptInvitationPage />} />
+        <Route path="reset-password" element={<PasswordResetConfirmPage />} />
+        <Route path="accept-invitation" element={<AcceptInvitationPage />} />
         <Route path="settings" element={<RequireAuth><SettingsPage /></RequireAuth>} />
         <Route path="suppliers/:id/:section" element={<SupplierRoute />} />
         <Route path="directory" element={<RequireAuth roles={OFFICER_OR_STAFF}><DirectoryPage /></RequireAuth>} />
-        <Route path="sanctions/reviews" element={<RequireAuth roles={STAFF}><ReviewQueuePage /></RequireAuth>} />
+        <Route path="sanctions/reviews" element={<RequireAuth roles={SCREENING_STAFF}><ReviewQueuePage /></RequireAuth>} />
         <Route path="sanctions/reviews/:id" element={<ReviewCaseRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>

@@ -129,10 +129,19 @@ async function refreshCsrfToken(): Promise<void> {
 
 export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function send(method: WriteMethod, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+export interface SendOptions {
+  signal?: AbortSignal;
+  // Extra request headers (If-Match); they cannot replace the CSRF header.
+  headers?: Record<string, string>;
+  // The body's media type when it is not plain JSON (application/merge-patch+json).
+  contentType?: string;
+}
+
+async function send(method: WriteMethod, path: string, body: unknown, options: SendOptions): Promise<Response> {
+  const { signal, contentType = 'application/json' } = options;
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
   if (csrfToken) headers[CSRF_HEADER] = csrfToken;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = contentType;
   try {
     return await fetch(`${API_BASE}${path}`, {
       method,
@@ -157,29 +166,29 @@ export async function apiSend<S extends z.ZodType>(
   path: string,
   body: unknown,
   schema: S,
-  options?: { signal?: AbortSignal },
+  options?: SendOptions,
 ): Promise<z.infer<S>>;
 export async function apiSend(
   method: WriteMethod,
   path: string,
   body?: unknown,
   schema?: undefined,
-  options?: { signal?: AbortSignal },
+  options?: SendOptions,
 ): Promise<undefined>;
 export async function apiSend(
   method: WriteMethod,
   path: string,
   body?: unknown,
   schema?: z.ZodType,
-  options: { signal?: AbortSignal } = {},
+  options: SendOptions = {},
 ): Promise<unknown> {
   if (!csrfToken) await refreshCsrfToken().catch(() => undefined);
-  let response = await send(method, path, body, options.signal);
+  let response = await send(method, path, body, options);
   if (response.status === 403) {
     const problem = await readProblem(response.clone());
     if (problem?.code === 'csrf') {
       await refreshCsrfToken();
-      response = await send(method, path, body, options.signal);
+      response = await send(method, path, body, options);
     }
   }
   if (!response.ok) {

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { Loading } from '@/components/ui/loading';
 import { apiGet, apiSend, setCsrfToken } from '@/lib/api-client';
 
-// Who is signed in, from GET /api/v1/auth/session (docs/accounts.md). Every
+// Who is signed in, from GET /api/v1/auth/session (docs/accounts.md):
+// {user|null, memberships, mfa:{enrolled, verified}, csrf_token}. Every
 // page reads it through useSession; the CSRF token it carries is handed to
 // the API client for the next write.
 
@@ -24,30 +25,29 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const userSchema = z
-  .object({
-    id: idSchema,
-    email: z.string(),
-    display_name: z.string().nullish().transform((value) => value ?? ''),
-    language: z.string().nullish(),
-  })
-  .passthrough();
+export const userSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  display_name: z.string().nullish().transform((value) => value ?? ''),
+  language: z.string().nullish(),
+  email_verified: z.boolean().nullish(),
+  mfa_enrolled: z.boolean().nullish(),
+  created_at: z.string().nullish(),
+});
 export type User = z.infer<typeof userSchema>;
 
+// GET /auth/session memberships (src/http/auth_routes.cc GetSession).
 export const membershipSchema = z
   .object({
-    organisation: idSchema.optional(),
-    organisation_id: idSchema.optional(),
+    organisation_id: idSchema,
     organisation_name: z.string().nullish(),
-    name: z.string().nullish(),
     kind: z.string(),
     owner: z.boolean().nullish().transform((value) => value ?? false),
     roles: z.array(z.string()).nullish().transform((value) => value ?? []),
   })
-  .passthrough()
   .transform((m) => ({
-    organisation: m.organisation ?? m.organisation_id ?? '',
-    name: m.organisation_name ?? m.name ?? undefined,
+    organisation: m.organisation_id,
+    name: m.organisation_name ?? undefined,
     kind: m.kind,
     owner: m.owner,
     roles: m.roles,
@@ -102,6 +102,8 @@ export function supplierMemberships(session: Session | undefined): Membership[] 
 
 export const OFFICER_OR_STAFF: readonly Role[] = ['agency_officer', 'centre_staff', 'administrator'];
 export const STAFF: readonly Role[] = ['centre_staff', 'administrator'];
+// The sanctions review is centre staff's alone (src/http/routes.cc).
+export const SCREENING_STAFF: readonly Role[] = ['centre_staff'];
 
 export function useLogout() {
   const queryClient = useQueryClient();

@@ -30,7 +30,8 @@ export const SESSION_TOKEN = 'csrf-token-1';
 
 export interface SessionOptions {
   user?: { id: number; email: string; display_name: string } | null;
-  memberships?: { organisation: number; kind: string; owner: boolean; roles: string[] }[];
+  // As GET /auth/session sends them (src/http/auth_routes.cc).
+  memberships?: { organisation_id: number; organisation_name: string; kind: string; owner: boolean; roles: string[] }[];
   mfa?: { enrolled: boolean; verified: boolean };
 }
 
@@ -40,12 +41,12 @@ export function sessionBody({ user = null, memberships = [], mfa = { enrolled: f
 
 export const SUPPLIER_USER: SessionOptions = {
   user: { id: 7, email: 'amina@example.com', display_name: 'Amina Yusuf' },
-  memberships: [{ organisation: 42, kind: 'supplier', owner: true, roles: ['supplier_user'] }],
+  memberships: [{ organisation_id: 42, organisation_name: 'Sahel Energy', kind: 'supplier', owner: true, roles: ['supplier_user'] }],
 };
 
 export const CENTRE_STAFF: SessionOptions = {
   user: { id: 9, email: 'li@centre.example', display_name: 'Li Wei' },
-  memberships: [{ organisation: 1, kind: 'centre', owner: false, roles: ['centre_staff'] }],
+  memberships: [{ organisation_id: 1, organisation_name: 'Service centre', kind: 'centre', owner: false, roles: ['centre_staff'] }],
   mfa: { enrolled: true, verified: true },
 };
 

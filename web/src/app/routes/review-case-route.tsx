@@ -1,11 +1,11 @@
 import { useParams } from 'react-router';
 import { ReviewCasePage } from '@/features/sanctions';
-import { RequireAuth, STAFF } from '@/lib/auth';
+import { RequireAuth, SCREENING_STAFF } from '@/lib/auth';
 
 export function ReviewCaseRoute() {
   const { id = '' } = useParams();
   return (
-    <RequireAuth roles={STAFF}>
+    <RequireAuth roles={SCREENING_STAFF}>
       <ReviewCasePage key={id} reviewId={id} />
     </RequireAuth>
   );

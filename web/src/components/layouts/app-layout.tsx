@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { UserMenu } from '@/components/user-menu';
-import { hasRole, OFFICER_OR_STAFF, STAFF, supplierMemberships, useSession } from '@/lib/auth';
+import { hasRole, OFFICER_OR_STAFF, SCREENING_STAFF, supplierMemberships, useSession } from '@/lib/auth';
 
 // The frame of every page: skip link, header with product name, navigation
 // and language switcher, then the page in <main>.
@@ -57,7 +57,7 @@ export function AppLayout() {
                   </NavLink>
                 </li>
               ) : null}
-              {hasRole(session.data, STAFF) ? (
+              {hasRole(session.data, SCREENING_STAFF) ? (
                 <li>
                   <NavLink to="/sanctions/reviews" className="main-nav__link">
                     {t('nav.sanctions')}

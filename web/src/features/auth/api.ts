@@ -64,6 +64,7 @@ export interface AcceptInvitationRequest {
   token: string;
   password?: string;
   display_name?: string;
+  language?: string;
 }
 
 export function useAcceptInvitation() {

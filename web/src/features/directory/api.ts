@@ -4,8 +4,8 @@ import { apiGet, toQueryString } from '@/lib/api-client';
 import { idSchema } from '@/lib/auth';
 
 // GET /api/v1/directory/suppliers?q=&code=&country=&size=&women_owned=&certificate=&level=
-// (officers and staff). ASSUMED answer: {items, total, facets, next_cursor};
-// facets are lists of {value, count} per filter.
+// (officers and staff), src/http/directory_routes.cc: {items, total, facets,
+// next_cursor}; facets are lists of {value, count} per filter, largest first.
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((value) => value ?? []);
 const optionalText = z.string().nullish().transform((value) => value ?? undefined);
@@ -17,14 +17,16 @@ export const directoryEntrySchema = z.object({
   country: optionalText,
   size: optionalText,
   women_owned: z.boolean().nullish(),
-  readiness_level: z.union([z.number(), z.string()]).nullish(),
-  unspsc_codes: list(z.string()),
-  certificates: list(z.string()),
+  // "none", "basic", "level_1" or "level_2"
+  readiness_level: optionalText,
+  state: optionalText,
 });
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
 
 const facetValueSchema = z.object({ value: z.union([z.string(), z.number(), z.boolean()]).transform(String), count: z.number() });
 export type FacetValue = z.infer<typeof facetValueSchema>;
+
+export const DIRECTORY_LEVELS = ['none', 'basic', 'level_1', 'level_2'] as const;
 
 export const DIRECTORY_FACETS = ['country', 'size', 'women_owned', 'certificate', 'level'] as const;
 export type DirectoryFacet = (typeof DIRECTORY_FACETS)[number];

@@ -3,60 +3,91 @@ import { z } from 'zod';
 import { apiGet, apiSend } from '@/lib/api-client';
 import { idSchema } from '@/lib/auth';
 
-// Sanctions screening review for centre staff (docs/accounts.md). ASSUMED
-// shapes, to reconcile with the server: a review pairs one supplier with one
-// listed entry; `matches` says which of its names matched which, and how well.
+// Sanctions screening review for centre staff (docs/accounts.md), in the
+// shapes of src/http/sanctions_routes.cc. A case pairs one screened subject
+// (a supplier, or one of its owners) with the best listed entry.
 
 const optionalText = z.string().nullish().transform((value) => value ?? undefined);
 const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((value) => value ?? []);
 
-// A name is a string, or {name, kind} with kind such as "legal", "latin", "trading", "alias".
-const nameSchema = z
-  .union([z.string(), z.object({ name: z.string(), kind: optionalText, script: optionalText })])
-  .transform((value) => (typeof value === 'string' ? { name: value, kind: undefined, script: undefined } : value));
-export type ListedName = z.infer<typeof nameSchema>;
+// A listed name: kind "primary", "alias" or "original_script", and the list's quality ("Good", "Low").
+const listedNameSchema = z.object({ name: z.string(), kind: optionalText, quality: optionalText });
+export type ListedName = z.infer<typeof listedNameSchema>;
+
+export const listVersionSchema = z.object({
+  id: z.number(),
+  date_generated: z.string(),
+  generated_at: optionalText,
+  sha256: z.string(),
+  loaded_at: optionalText,
+  individual_count: z.number(),
+  entity_count: z.number(),
+  entry_count: z.number(),
+});
+export type ListVersion = z.infer<typeof listVersionSchema>;
+
+const currentListSchema = z.object({ current: listVersionSchema.nullable() }).transform((body) => body.current);
 
 export const reviewSummarySchema = z.object({
   id: idSchema,
   status: z.string(),
+  screening_decision: optionalText,
   score: z.number().nullish(),
+  subject: z.object({ kind: z.string(), id: z.string() }).nullish(),
   supplier: z.object({ id: idSchema, name: z.string() }),
-  entry: z.object({ id: idSchema.nullish(), name: z.string(), list: optionalText }),
+  entry: z
+    .object({ id: z.string().nullish(), name: z.string(), reference: optionalText, list: optionalText })
+    .nullish(),
   list_version: optionalText,
+  list_sha256: optionalText,
   created_at: optionalText,
+  decided_at: optionalText,
 });
 export type ReviewSummary = z.infer<typeof reviewSummarySchema>;
 
-const reviewListSchema = z
-  .union([z.object({ items: z.array(reviewSummarySchema) }), z.array(reviewSummarySchema)])
-  .transform((body) => (Array.isArray(body) ? body : body.items));
+const reviewListSchema = z.object({ items: z.array(reviewSummarySchema), next_cursor: z.string().nullish() });
 
-export const reviewCaseSchema = z.object({
-  id: idSchema,
-  status: z.string(),
-  score: z.number().nullish(),
-  list_version: optionalText,
-  created_at: optionalText,
-  supplier: z.object({ id: idSchema, names: list(nameSchema), country: optionalText }),
-  entry: z.object({
-    id: idSchema.nullish(),
-    reference: optionalText,
-    list: optionalText,
-    names: list(nameSchema),
-    type: optionalText,
-    listed_on: optionalText,
-    program: optionalText,
-    countries: list(z.string()),
-    comments: optionalText,
+const entrySchema = z.object({
+  id: z.string().nullish(),
+  reference: optionalText,
+  list: optionalText,
+  type: optionalText,
+  listed_on: optionalText,
+  names: list(listedNameSchema),
+  countries: list(z.string()),
+  nationalities: list(z.string()),
+  address_countries: list(z.string()),
+  comments: optionalText,
+});
+export type ListedEntry = z.infer<typeof entrySchema>;
+
+export const reviewCaseSchema = reviewSummarySchema.extend({
+  supplier: z.object({
+    id: idSchema,
+    name: z.string(),
+    names: list(z.string()),
+    country: optionalText,
   }),
-  matches: list(z.object({ supplier_name: z.string(), entry_name: z.string(), score: z.number() })),
+  entry: entrySchema.nullish(),
+  matches: list(z.object({ supplier_name: z.string(), entry_name: z.string(), entry_id: z.string().nullish(), score: z.number() })),
+  candidates: list(z.object({ entry: entrySchema, score: z.number() })),
+  screening: z
+    .object({ id: z.number().nullish(), decision: optionalText, reason: optionalText, at: optionalText })
+    .nullish(),
   decision: z
-    .object({ decision: z.string(), note: optionalText, decided_by: optionalText, decided_at: optionalText })
+    .object({ decision: z.string(), note: optionalText, decided_by: z.string().nullish(), decided_at: optionalText })
     .nullish(),
 });
 export type ReviewCase = z.infer<typeof reviewCaseSchema>;
 
 const reviewsKey = ['sanctions', 'reviews'] as const;
+
+export function useCurrentList() {
+  return useQuery({
+    queryKey: ['sanctions', 'list'],
+    queryFn: ({ signal }) => apiGet('/sanctions/list', currentListSchema, { signal }),
+  });
+}
 
 export function useReviewQueue(status = 'open') {
   return useQuery({
@@ -80,7 +111,17 @@ export function useDecide(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: { decision: Decision; note: string }) =>
-      apiSend('POST', `/sanctions/reviews/${encodeURIComponent(id)}/decision`, request, z.unknown()),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewsKey }),
+      apiSend('POST', `/sanctions/reviews/${encodeURIComponent(id)}/decision`, request, reviewCaseSchema),
+    onSuccess: (decided) => {
+      queryClient.setQueryData([...reviewsKey, 'case', id], decided);
+      return queryClient.invalidateQueries({ queryKey: [...reviewsKey, 'list'] });
+    },
+  });
+}
+
+// POST /auth/reauthenticate {password, totp?}: the step-up a decision needs (AS-12).
+export function useReauthenticate() {
+  return useMutation({
+    mutationFn: (request: { password: string; totp?: string }) => apiSend('POST', '/auth/reauthenticate', request),
   });
 }

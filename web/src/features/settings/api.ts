@@ -21,26 +21,34 @@ export function useTotpConfirm() {
   });
 }
 
-// The scopes a token may be given. ASSUMED names (docs/accounts.md gives
-// "notices:read" as its only example): adjust to the server's list.
-export const TOKEN_SCOPES = ['notices:read', 'profile:read', 'profile:write', 'documents:write'] as const;
+// The scopes a token may be given (src/auth/policy.cc KnownScopes). A scope
+// only narrows: the token still acts with its owner's roles.
+export const TOKEN_SCOPES = [
+  'notices:read',
+  'profile:read',
+  'profile:write',
+  'documents:read',
+  'documents:write',
+  'directory:read',
+  'sanctions:read',
+] as const;
 
 const optionalText = z.string().nullish().transform((value) => value ?? undefined);
 
+// GET /auth/tokens items (src/http/auth_routes.cc ListApiTokens); `prefix`
+// is the token's first characters, enough to recognise it, never to use it.
 export const apiTokenSchema = z.object({
   id: idSchema,
   name: z.string(),
+  prefix: optionalText,
   scopes: z.array(z.string()).nullish().transform((value) => value ?? []),
   created_at: optionalText,
   last_used_at: optionalText,
-  expires_at: optionalText,
+  revoked_at: optionalText,
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 
-// `{items: [...]}`, or a bare array.
-const tokenListSchema = z
-  .union([z.object({ items: z.array(apiTokenSchema) }), z.array(apiTokenSchema)])
-  .transform((body) => (Array.isArray(body) ? body : body.items));
+const tokenListSchema = z.object({ items: z.array(apiTokenSchema) }).transform((body) => body.items);
 
 export const createdTokenSchema = z.object({ id: idSchema, token: z.string() });
 export type CreatedToken = z.infer<typeof createdTokenSchema>;

@@ -2,17 +2,18 @@ import type { EditableField, ProfileDraft } from './api';
 
 // The wizard's steps, in order, with the profile fields each one edits. A
 // server error or a readiness item names a field; this says where it lives.
+// The first five steps hold everything UNGM's Basic level asks for.
 export const STEPS = [
   {
     id: 'general',
-    fields: ['legal_name', 'legal_name_latin', 'trading_names', 'registration_number', 'tax_number', 'year_established', 'website'],
+    fields: ['legal_name', 'legal_name_latin', 'trading_names', 'registration_numbers', 'tax_numbers', 'year_established', 'website'],
   },
-  { id: 'address', fields: ['address', 'city', 'postal_code', 'country', 'countries_of_operation'] },
+  { id: 'address', fields: ['address', 'countries_of_operation'] },
   { id: 'contacts', fields: ['contacts'] },
   { id: 'codes', fields: ['unspsc_codes'] },
-  { id: 'size', fields: ['employees', 'size', 'sme', 'women_owned', 'disability_inclusive'] },
+  { id: 'size', fields: ['party_scale', 'sme', 'women_owned', 'disability_inclusive', 'owners'] },
   { id: 'certificates', fields: ['certificates'] },
-  { id: 'sustainability', fields: ['un_global_compact', 'emissions_disclosure'] },
+  { id: 'sustainability', fields: ['sustainability'] },
   { id: 'references', fields: ['references'] },
   { id: 'conduct', fields: ['code_of_conduct_accepted'] },
 ] as const satisfies readonly { id: string; fields: readonly EditableField[] }[];
@@ -27,6 +28,37 @@ export function isStepId(value: unknown): value is StepId {
 export function stepOfField(field: string): StepId | undefined {
   const top = field.split('.')[0];
   return STEPS.find((step) => (step.fields as readonly string[]).includes(top ?? ''))?.id;
+}
+
+// Where a readiness checklist item (its stable id, src/suppliers/readiness.cc)
+// is put right: a wizard step, or a document of some kind to upload.
+export function targetOfReadinessItem(itemId: string, nextKey?: string): { step: StepId } | { documentKind: string } | undefined {
+  switch (itemId) {
+    case 'general_information':
+    case 'years_in_business':
+      return { step: 'general' };
+    case 'address':
+    case 'countries':
+      return { step: 'address' };
+    case 'contacts':
+      return { step: 'contacts' };
+    case 'codes':
+      return { step: 'codes' };
+    case 'code_of_conduct':
+      return { step: 'conduct' };
+    case 'references':
+      return { step: 'references' };
+    case 'ownership_structure':
+      return { step: 'size' };
+    case 'incorporation_certificate':
+      return { documentKind: nextKey === 'readiness.incorporation_translation' ? 'translation' : 'incorporation_certificate' };
+    case 'reference_letters':
+      return { documentKind: 'reference_letter' };
+    case 'financial_statements':
+      return { documentKind: 'financial_statement' };
+    default:
+      return undefined;
+  }
 }
 
 export interface StepProps {

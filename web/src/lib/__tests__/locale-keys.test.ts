@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '@/locales/en.json';
 
@@ -45,5 +47,31 @@ describe('translation keys used in the source', () => {
       })
       .map(({ file, key }) => `${file}: ${key}`);
     expect(missing).toEqual([]);
+  });
+});
+
+// The next-step keys the server sends in GET /suppliers/{id}/readiness, read
+// from the server's own table (src/suppliers/readiness_messages.cc). The UI
+// translates them itself, so each needs a text here (and so, by
+// locales.test.ts, in all six languages); this fails when the server gains a key.
+describe('readiness next-step keys from the server', () => {
+  const source = readFileSync(resolve(process.cwd(), '../src/suppliers/readiness_messages.cc'), 'utf8');
+  const serverKeys = [...source.matchAll(/\{"(readiness\.[a-z_]+)",/g)].map((m) => m[1]!);
+
+  it('are found in the server source', () => {
+    expect(serverKeys.length).toBeGreaterThanOrEqual(15);
+    expect(serverKeys).toContain('readiness.general_information');
+  });
+
+  it('all have an English text with the same parameters', () => {
+    const missing = serverKeys.filter((key) => typeof lookup(key) !== 'string');
+    expect(missing).toEqual([]);
+    for (const key of serverKeys) {
+      const block = source.slice(source.indexOf(`{"${key}",`));
+      const english = /\{\s*"((?:[^"\\]|\\.)*)"/.exec(block.slice(key.length + 4))?.[1] ?? '';
+      const serverParams = [...english.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const uiParams = [...String(lookup(key)).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      expect({ key, params: uiParams }).toEqual({ key, params: serverParams });
+    }
   });
 });

@@ -12,12 +12,12 @@ import { PasswordField } from './password-field';
 
 const STORAGE_KEY = 'tenderbridge.invitation';
 
-// Opened from `/invitations/accept#token=…`. Someone signed in accepts with
+// Opened from `/accept-invitation#token=…`. Someone signed in accepts with
 // one button; someone new chooses a name and a password, which creates the
 // account. Someone with an account who is signed out logs in first: the
 // token waits in this tab's session storage, never in the `next` URL.
 export function AcceptInvitationPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle('auth.invitation.title');
   const token = useFragmentToken(STORAGE_KEY);
   const session = useSession();
@@ -29,7 +29,7 @@ export function AcceptInvitationPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!token) return;
-    accept.mutate(signedIn ? { token } : { token, password, display_name: displayName.trim() }, {
+    accept.mutate(signedIn ? { token } : { token, password, display_name: displayName.trim(), language: i18n.language }, {
       onSuccess: () => forgetStoredToken(STORAGE_KEY),
     });
   };
@@ -85,7 +85,7 @@ export function AcceptInvitationPage() {
         {signedIn ? null : (
           <p className="muted">
             {t('auth.invitation.haveAccount')}{' '}
-            <Link to={`/login?next=${encodeURIComponent('/invitations/accept')}`}>{t('auth.login.title')}</Link>
+            <Link to={`/login?next=${encodeURIComponent('/accept-invitation')}`}>{t('auth.login.title')}</Link>
           </p>
         )}
       </form>

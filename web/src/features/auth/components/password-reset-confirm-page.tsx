@@ -7,7 +7,7 @@ import { useFragmentToken } from '../hooks/use-fragment-token';
 import { fieldMessage } from './form-problem';
 import { PasswordField } from './password-field';
 
-// Opened from `/password-reset/confirm#token=…`: a new password, typed twice.
+// Opened from `/reset-password#token=…`: a new password, typed twice.
 // Every session of the account ends on the server, so the user logs in again.
 export function PasswordResetConfirmPage() {
   const { t } = useTranslation();

@@ -9,6 +9,7 @@ import { sortedCountries } from '@/lib/countries';
 import { countryName, flagEmoji, formatNumber } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
 import {
+  DIRECTORY_LEVELS,
   DIRECTORY_PARAMS,
   type DirectoryEntry,
   type DirectoryFacet,
@@ -18,6 +19,12 @@ import {
 } from '../api';
 
 const SIZES = ['micro', 'small', 'medium', 'large'];
+
+// Certificate types as the profile stores them: "iso_9001" reads "ISO 9001".
+function certificateLabel(type: string, otherLabel: string): string {
+  const iso = /^iso_(\d+)$/.exec(type);
+  return iso ? `ISO ${iso[1]}` : type === 'other' ? otherLabel : type;
+}
 
 function filtersFrom(params: URLSearchParams): DirectoryFilters {
   return Object.fromEntries(DIRECTORY_PARAMS.map((name) => [name, params.get(name) ?? ''])) as unknown as DirectoryFilters;
@@ -115,21 +122,27 @@ export function DirectoryPage() {
             <option value="">{t('directory.any')}</option>
             {(facets.certificate ?? []).map((f) => (
               <option key={f.value} value={f.value}>
-                {withCount(f.value, 'certificate', f.value)}
+                {withCount(certificateLabel(f.value, t('supplier.certificate.types.other')), 'certificate', f.value)}
               </option>
             ))}
           </SelectField>
           <SelectField label={t('directory.level')} value={filters.level} onChange={(e) => set({ level: e.target.value })}>
             <option value="">{t('directory.any')}</option>
-            {(facets.level && facets.level.length > 0 ? facets.level.map((f) => f.value) : ['1', '2', '3']).map((level) => (
+            {DIRECTORY_LEVELS.map((level) => (
               <option key={level} value={level}>
-                {withCount(t('directory.levelN', { n: level }), 'level', level)}
+                {withCount(t(`directory.levels.${level}`), 'level', level)}
               </option>
             ))}
           </SelectField>
         </div>
       </form>
-      <section className="results" aria-busy={result.isFetching} aria-labelledby="directory-results">
+      <section
+        className="results"
+        aria-busy={result.isFetching}
+        aria-labelledby="directory-results"
+        // Set while the previous search's suppliers stay on screen during a new one.
+        data-stale={result.isPlaceholderData || undefined}
+      >
         <h2 id="directory-results" className="results__summary">
           {result.data
             ? t('directory.total', { formatted: formatNumber(result.data.total ?? result.data.items.length, i18n.language) })
@@ -185,23 +198,13 @@ function DirectoryCard({ entry }: { entry: DirectoryEntry }) {
           ) : null}
           {entry.size ? <span className="badge badge--status">{t(`supplier.sizes.${entry.size}`, { defaultValue: entry.size })}</span> : null}
           {entry.women_owned ? <span className="badge">{t('directory.womenOwnedBadge')}</span> : null}
-          {entry.readiness_level !== null && entry.readiness_level !== undefined ? (
-            <span className="badge">{t('directory.levelN', { n: String(entry.readiness_level) })}</span>
+          {entry.readiness_level ? (
+            <span className="badge">{t(`directory.levels.${entry.readiness_level}`, { defaultValue: entry.readiness_level })}</span>
+          ) : null}
+          {entry.state ? (
+            <span className="badge badge--status">{t(`readiness.states.${entry.state}`, { defaultValue: entry.state })}</span>
           ) : null}
         </div>
-        {entry.unspsc_codes.length > 0 ? (
-          <p className="notice-card__codes">
-            <span className="muted">{t('directory.codes')}</span>
-            {entry.unspsc_codes.slice(0, 6).map((code) => (
-              <span key={code} className="mono">
-                {code}
-              </span>
-            ))}
-          </p>
-        ) : null}
-        {entry.certificates.length > 0 ? (
-          <p className="muted">{t('directory.certificates', { list: entry.certificates.join(', ') })}</p>
-        ) : null}
       </article>
     </li>
   );

@@ -1,12 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
+import { TextField } from '@/components/forms/field';
 import { ErrorMessage } from '@/components/errors/error-message';
 import { Loading } from '@/components/ui/loading';
 import { ApiError, fieldErrorOf, problemCode } from '@/lib/api-client';
 import { countryName, formatDate, formatDateTime, parseInstant } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
-import { type Decision, type ListedName, type ReviewCase, useDecide, useReviewCase } from '../api';
+import { useSession } from '@/lib/auth';
+import { type Decision, type ListedName, type ReviewCase, useDecide, useReauthenticate, useReviewCase } from '../api';
 import { Score } from './score';
 
 // One possible hit: the supplier's names beside the listed entry's, the
@@ -33,14 +35,32 @@ export function ReviewCasePage({ reviewId }: { reviewId: string }) {
 
 function CaseBody({ review }: { review: ReviewCase }) {
   const { t, i18n } = useTranslation();
-  const listedOn = parseInstant(review.entry.listed_on);
+  const entry = review.entry;
+  const listedOn = parseInstant(entry?.listed_on);
+  // The supplier's current legal name first, then the other names it was screened under.
+  const supplierNames: ListedName[] = [
+    { name: review.supplier.name, kind: 'legal', quality: undefined },
+    ...review.supplier.names.filter((name) => name !== review.supplier.name).map((name) => ({ name, kind: undefined, quality: undefined })),
+  ];
   return (
     <div className="stack stack--wide">
       <dl className="facts panel">
         <div className="facts__row">
           <dt>{t('sanctions.status')}</dt>
-          <dd>{t(`sanctions.statuses.${review.status}`, { defaultValue: review.status })}</dd>
+          <dd data-testid="case-status">{t(`sanctions.statuses.${review.status}`, { defaultValue: review.status })}</dd>
         </div>
+        {review.screening_decision ? (
+          <div className="facts__row">
+            <dt>{t('sanctions.screeningDecision')}</dt>
+            <dd>{t(`sanctions.screeningDecisions.${review.screening_decision}`, { defaultValue: review.screening_decision })}</dd>
+          </div>
+        ) : null}
+        {review.subject && review.subject.kind !== 'supplier' ? (
+          <div className="facts__row">
+            <dt>{t('sanctions.subject')}</dt>
+            <dd>{t(`sanctions.subjectKinds.${review.subject.kind}`, { defaultValue: review.subject.kind })}</dd>
+          </div>
+        ) : null}
         <div className="facts__row">
           <dt>{t('sanctions.score')}</dt>
           <dd>
@@ -53,13 +73,21 @@ function CaseBody({ review }: { review: ReviewCase }) {
             <dd className="mono">{review.list_version}</dd>
           </div>
         ) : null}
+        {review.list_sha256 ? (
+          <div className="facts__row">
+            <dt>{t('sanctions.listHash')}</dt>
+            <dd className="mono hash" dir="ltr">
+              {review.list_sha256}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <div className="compare">
         <section className="panel" aria-labelledby="supplier-names">
           <h2 id="supplier-names" className="panel__title">
             {t('sanctions.supplierNames')}
           </h2>
-          <NameList names={review.supplier.names} />
+          <NameList names={supplierNames} />
           {review.supplier.country ? <p className="muted">{countryName(review.supplier.country, i18n.language)}</p> : null}
           <p>
             <Link to={`/suppliers/${encodeURIComponent(review.supplier.id)}/profile`}>{t('sanctions.openProfile')}</Link>
@@ -69,18 +97,25 @@ function CaseBody({ review }: { review: ReviewCase }) {
           <h2 id="entry-names" className="panel__title">
             {t('sanctions.entryNames')}
           </h2>
-          <NameList names={review.entry.names} />
-          <dl className="facts facts--compact">
-            {review.entry.list ? <Row label={t('sanctions.list')} value={review.entry.list} /> : null}
-            {review.entry.reference ? <Row label={t('sanctions.reference')} value={review.entry.reference} mono /> : null}
-            {review.entry.type ? <Row label={t('sanctions.entryType')} value={review.entry.type} /> : null}
-            {review.entry.program ? <Row label={t('sanctions.program')} value={review.entry.program} /> : null}
-            {listedOn ? <Row label={t('sanctions.listedOn')} value={formatDate(listedOn, i18n.language)} /> : null}
-            {review.entry.countries.length > 0 ? (
-              <Row label={t('sanctions.countries')} value={review.entry.countries.map((c) => countryName(c, i18n.language)).join(', ')} />
-            ) : null}
-            {review.entry.comments ? <Row label={t('sanctions.comments')} value={review.entry.comments} /> : null}
-          </dl>
+          {entry ? (
+            <>
+              <NameList names={entry.names} />
+              <dl className="facts facts--compact">
+                {entry.list ? <Row label={t('sanctions.list')} value={entry.list} /> : null}
+                {entry.reference ? <Row label={t('sanctions.reference')} value={entry.reference} mono /> : null}
+                {entry.type ? (
+                  <Row label={t('sanctions.entryType')} value={t(`sanctions.entryTypes.${entry.type}`, { defaultValue: entry.type })} />
+                ) : null}
+                {listedOn ? <Row label={t('sanctions.listedOn')} value={formatDate(listedOn, i18n.language)} /> : null}
+                {entry.countries.length > 0 ? (
+                  <Row label={t('sanctions.countries')} value={entry.countries.map((c) => countryName(c, i18n.language)).join(', ')} />
+                ) : null}
+                {entry.comments ? <Row label={t('sanctions.comments')} value={entry.comments} /> : null}
+              </dl>
+            </>
+          ) : (
+            <p className="muted">{t('common.notGiven')}</p>
+          )}
         </section>
       </div>
       {review.matches.length > 0 ? (
@@ -113,13 +148,12 @@ function CaseBody({ review }: { review: ReviewCase }) {
         </section>
       ) : null}
       {review.decision ? (
-        <section className="panel" aria-labelledby="decision-title">
+        <section className="panel" aria-labelledby="decision-title" data-testid="decision">
           <h2 id="decision-title" className="panel__title">
             {t('sanctions.decisionTitle')}
           </h2>
           <p>
             {t(`sanctions.decisions.${review.decision.decision}`, { defaultValue: review.decision.decision })}
-            {review.decision.decided_by ? ` · ${review.decision.decided_by}` : ''}
             {parseInstant(review.decision.decided_at) ? ` · ${formatDateTime(parseInstant(review.decision.decided_at)!, i18n.language)}` : ''}
           </p>
           {review.decision.note ? <p dir="auto">{review.decision.note}</p> : null}
@@ -153,6 +187,7 @@ function NameList({ names }: { names: ListedName[] }) {
             {name.name}
           </span>
           {name.kind ? <span className="muted"> · {t(`sanctions.nameKinds.${name.kind}`, { defaultValue: name.kind })}</span> : null}
+          {name.quality ? <span className="muted"> · {name.quality}</span> : null}
         </li>
       ))}
     </ul>
@@ -161,11 +196,15 @@ function NameList({ names }: { names: ListedName[] }) {
 
 function DecisionForm({ reviewId }: { reviewId: string }) {
   const { t } = useTranslation();
-  const location = useLocation();
   const decide = useDecide(reviewId);
   const [decision, setDecision] = useState<Decision | ''>('');
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
+
+  const record = () => {
+    if (decision === '') return;
+    decide.mutate({ decision, note: note.trim() });
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -174,14 +213,12 @@ function DecisionForm({ reviewId }: { reviewId: string }) {
       return;
     }
     setMissing(false);
-    decide.mutate({ decision, note: note.trim() });
+    record();
   };
 
   const error = decide.error;
-  const code = problemCode(error);
-  // Deciding needs a recent log-in (AS-12 step-up).
-  const needsStepUp =
-    error instanceof ApiError && (error.status === 401 || code === 'step_up_required' || code === 'reauthentication_required');
+  // A decision needs a password (and code) check within the last minutes (AS-12).
+  const needsStepUp = problemCode(error) === 'reauthentication_required';
   const noteError = fieldErrorOf(error)?.field === 'note' ? fieldErrorOf(error)?.message : undefined;
 
   if (decide.isSuccess) {
@@ -195,12 +232,12 @@ function DecisionForm({ reviewId }: { reviewId: string }) {
     );
   }
   return (
-    <section className="panel" aria-labelledby="decide-title">
+    <section className="panel stack" aria-labelledby="decide-title">
       <h2 id="decide-title" className="panel__title">
         {t('sanctions.decide')}
       </h2>
       <form className="form" onSubmit={submit} noValidate>
-        <fieldset className="form__group">
+        <fieldset className="form__group" disabled={needsStepUp}>
           <legend className="form__legend">{t('sanctions.decisionLabel')}</legend>
           <label className="checkbox">
             <input type="radio" name="decision" value="clear" checked={decision === 'clear'} onChange={() => setDecision('clear')} />
@@ -219,6 +256,7 @@ function DecisionForm({ reviewId }: { reviewId: string }) {
             rows={4}
             dir="auto"
             required
+            readOnly={needsStepUp}
             value={note}
             aria-describedby="decision-note-hint"
             aria-invalid={!!noteError || undefined}
@@ -234,20 +272,83 @@ function DecisionForm({ reviewId }: { reviewId: string }) {
             {t('sanctions.missing')}
           </p>
         ) : null}
-        {needsStepUp ? (
-          <div role="alert" className="alert alert--error">
-            <p className="alert__title">{t('sanctions.stepUp')}</p>
-            <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>{t('auth.login.title')}</Link>
+        {error && !needsStepUp && !noteError ? <ErrorMessage error={error} /> : null}
+        {needsStepUp ? null : (
+          <div className="form__actions">
+            <button type="submit" className={`button${decision === 'confirm' ? ' button--danger-solid' : ''}`} disabled={decide.isPending}>
+              {t('sanctions.record')}
+            </button>
           </div>
-        ) : error && !noteError ? (
-          <ErrorMessage error={error} />
-        ) : null}
-        <div className="form__actions">
-          <button type="submit" className={`button${decision === 'confirm' ? ' button--danger-solid' : ''}`} disabled={decide.isPending}>
-            {t('sanctions.record')}
-          </button>
-        </div>
+        )}
       </form>
+      {needsStepUp ? <StepUpForm onConfirmed={record} /> : null}
     </section>
+  );
+}
+
+// Password (and authenticator code) again, then the decision is sent once more.
+function StepUpForm({ onConfirmed }: { onConfirmed: () => void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const reauth = useReauthenticate();
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const needsCode = !!session.data?.mfa.enrolled;
+  const errorCode = problemCode(reauth.error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    reauth.mutate(
+      { password, ...(needsCode ? { totp: code.replace(/\s/g, '') } : {}) },
+      {
+        onSuccess: () => {
+          setPassword('');
+          setCode('');
+          onConfirmed();
+        },
+      },
+    );
+  };
+
+  let problem: string | undefined;
+  if (errorCode === 'totp_invalid' || errorCode === 'totp_required') problem = t('auth.login.totpInvalid');
+  else if (reauth.error instanceof ApiError && reauth.error.status === 429) problem = t('auth.errors.rateLimited');
+  else if (reauth.error) problem = t('sanctions.stepUpFailed');
+
+  return (
+    <form className="form alert alert--warning" onSubmit={submit} noValidate aria-labelledby="step-up-title">
+      <p id="step-up-title" className="alert__title" role="alert">
+        {t('sanctions.stepUp')}
+      </p>
+      {problem ? (
+        <p role="alert" className="field__error">
+          {problem}
+        </p>
+      ) : null}
+      <TextField
+        label={t('auth.fields.password')}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      {needsCode ? (
+        <TextField
+          label={t('auth.fields.totp')}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={8}
+          required
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
+      ) : null}
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={reauth.isPending || password === ''}>
+          {t('sanctions.stepUpSubmit')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -4,7 +4,7 @@ import { ErrorMessage } from '@/components/errors/error-message';
 import { Loading } from '@/components/ui/loading';
 import { formatDateTime, parseInstant } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
-import { useReviewQueue } from '../api';
+import { type ListVersion, useCurrentList, useReviewQueue } from '../api';
 import { Score } from './score';
 
 // Possible sanctions-list hits waiting for a person to decide.
@@ -12,20 +12,23 @@ export function ReviewQueuePage() {
   const { t, i18n } = useTranslation();
   usePageTitle('sanctions.queueTitle');
   const queue = useReviewQueue('open');
+  const list = useCurrentList();
+  const items = queue.data?.items;
   return (
     <div className="page">
       <header className="page__header">
         <h1 className="page__title">{t('sanctions.queueTitle')}</h1>
         <p className="page__lead">{t('sanctions.queueLead')}</p>
       </header>
+      {list.data !== undefined ? <CurrentList version={list.data} /> : null}
       {queue.isPending ? <Loading /> : null}
       {queue.isError ? <ErrorMessage error={queue.error} onRetry={() => void queue.refetch()} /> : null}
-      {queue.data?.length === 0 ? (
+      {items?.length === 0 ? (
         <div className="empty">
           <p className="empty__title">{t('sanctions.queueEmpty')}</p>
         </div>
       ) : null}
-      {queue.data && queue.data.length > 0 ? (
+      {items && items.length > 0 ? (
         <div className="table-scroll panel">
           <table className="table">
             <caption className="visually-hidden">{t('sanctions.queueTitle')}</caption>
@@ -39,7 +42,7 @@ export function ReviewQueuePage() {
               </tr>
             </thead>
             <tbody>
-              {queue.data.map((review) => {
+              {items.map((review) => {
                 const created = parseInstant(review.created_at);
                 return (
                   <tr key={review.id}>
@@ -49,8 +52,8 @@ export function ReviewQueuePage() {
                       </Link>
                     </td>
                     <td dir="auto">
-                      {review.entry.name}
-                      {review.entry.list ? <span className="muted"> · {review.entry.list}</span> : null}
+                      {review.entry?.name ?? ''}
+                      {review.entry?.reference ? <span className="muted mono"> · {review.entry.reference}</span> : null}
                     </td>
                     <td>
                       <Score value={review.score} />
@@ -65,5 +68,47 @@ export function ReviewQueuePage() {
         </div>
       ) : null}
     </div>
+  );
+}
+
+// Which version of the UN list screening uses now; without one nobody is cleared.
+function CurrentList({ version }: { version: ListVersion | null }) {
+  const { t, i18n } = useTranslation();
+  if (!version) {
+    return (
+      <div className="alert alert--warning" role="status">
+        <p className="alert__title">{t('sanctions.noList')}</p>
+      </div>
+    );
+  }
+  const loaded = parseInstant(version.loaded_at);
+  return (
+    <dl className="facts panel" aria-label={t('sanctions.currentList')}>
+      <div className="facts__row">
+        <dt>{t('sanctions.currentList')}</dt>
+        <dd className="mono">{version.date_generated}</dd>
+      </div>
+      <div className="facts__row">
+        <dt>{t('sanctions.entries')}</dt>
+        <dd>
+          {t('sanctions.entryCounts', {
+            entities: version.entity_count.toLocaleString(i18n.language),
+            individuals: version.individual_count.toLocaleString(i18n.language),
+          })}
+        </dd>
+      </div>
+      {loaded ? (
+        <div className="facts__row">
+          <dt>{t('sanctions.loadedAt')}</dt>
+          <dd>{formatDateTime(loaded, i18n.language)}</dd>
+        </div>
+      ) : null}
+      <div className="facts__row">
+        <dt>{t('sanctions.listHash')}</dt>
+        <dd className="mono hash" dir="ltr">
+          {version.sha256}
+        </dd>
+      </div>
+    </dl>
   );
 }

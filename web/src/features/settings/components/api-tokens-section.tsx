@@ -91,11 +91,22 @@ export function ApiTokensSection() {
             <tbody>
               {tokens.data.map((token) => (
                 <tr key={token.id}>
-                  <td dir="auto">{token.name}</td>
+                  <td dir="auto">
+                    {token.name}
+                    {token.prefix ? (
+                      <span className="mono muted" dir="ltr">
+                        {' '}
+                        {token.prefix}…
+                      </span>
+                    ) : null}
+                  </td>
                   <td className="mono">{token.scopes.join(', ')}</td>
                   <td>{date(token.created_at)}</td>
                   <td>{date(token.last_used_at)}</td>
                   <td>
+                    {token.revoked_at ? (
+                      <span className="badge badge--danger">{t('settings.tokens.revoked')}</span>
+                    ) : (
                     <button
                       type="button"
                       className="button button--secondary button--danger"
@@ -109,6 +120,7 @@ export function ApiTokensSection() {
                     >
                       {t('settings.tokens.revoke')}
                     </button>
+                    )}
                   </td>
                 </tr>
               ))}

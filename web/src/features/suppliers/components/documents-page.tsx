@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '@/components/errors/error-message';
 import { Loading } from '@/components/ui/loading';
 import { supplierMemberships, useSession } from '@/lib/auth';
-import { formatDate, parseInstant } from '@/lib/format';
+import { formatDate, languageName, parseInstant } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
 import { documentContentUrl, type SupplierDocument, useDocuments } from '../api';
 import { SupplierTabs } from './supplier-tabs';
@@ -14,7 +14,9 @@ const DAY_MS = 24 * 3600 * 1000;
 
 export type Expiry = 'expired' | 'soon' | 'valid' | 'none';
 
-export function expiryOf(validUntil: string | undefined, now: Date): Expiry {
+// The server says whether a document has expired; "soon" is this page's own warning.
+export function expiryOf(validUntil: string | undefined, now: Date, expired = false): Expiry {
+  if (expired) return 'expired';
   const date = parseInstant(validUntil);
   if (!date) return 'none';
   // A date-only value is valid through the end of that day (UTC).
@@ -35,7 +37,8 @@ export function formatBytes(bytes: number, language: string): string {
   return new Intl.NumberFormat(language, {
     style: 'unit',
     unit: units[unit],
-    unitDisplay: 'short',
+    // "616 bytes", but "240 kB": the short form of a byte count reads "616 byte".
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }
@@ -54,7 +57,7 @@ export function DocumentsPage({ supplierId, now = new Date() }: { supplierId: st
         <SupplierTabs supplierId={supplierId} />
       </header>
       <div className="stack stack--wide">
-        {canUpload ? <UploadForm supplierId={supplierId} /> : null}
+        {canUpload ? <UploadForm supplierId={supplierId} documents={documents.data ?? []} /> : null}
         <section className="panel" aria-labelledby="documents-list">
           <h2 id="documents-list" className="panel__title">
             {t('documents.listTitle')}
@@ -81,16 +84,24 @@ function DocumentTable({ documents, now }: { documents: SupplierDocument[]; now:
           <tr>
             <th scope="col">{t('documents.kind')}</th>
             <th scope="col">{t('documents.file')}</th>
+            <th scope="col">{t('documents.details')}</th>
             <th scope="col">{t('documents.validUntil')}</th>
             <th scope="col">{t('documents.uploaded')}</th>
           </tr>
         </thead>
         <tbody>
           {documents.map((document) => {
-            const expiry = expiryOf(document.valid_until, now);
+            const expiry = expiryOf(document.valid_until, now, document.expired);
             const validUntil = parseInstant(document.valid_until);
             const uploaded = parseInstant(document.uploaded_at);
-            const name = document.filename ?? document.name ?? t('documents.unnamed');
+            const name = document.filename || t('documents.unnamed');
+            const original = document.translation_of ? documents.find((d) => d.id === document.translation_of) : undefined;
+            const details = [
+              document.language ? languageName(document.language, i18n.language) : '',
+              document.fiscal_year ? t('documents.fiscalYearShort', { year: String(document.fiscal_year) }) : '',
+              document.kind === 'financial_statement' ? (document.audited ? t('documents.audited') : t('documents.notAudited')) : '',
+              original ? t('documents.translationOfShort', { name: original.filename }) : '',
+            ].filter(Boolean);
             return (
               <tr key={document.id} data-testid="document-row">
                 <td>{t(`documents.kinds.${document.kind}`, { defaultValue: document.kind })}</td>
@@ -102,6 +113,7 @@ function DocumentTable({ documents, now }: { documents: SupplierDocument[]; now:
                     <span className="muted"> · {formatBytes(document.size, i18n.language)}</span>
                   ) : null}
                 </td>
+                <td dir="auto">{details.join(' · ')}</td>
                 <td>
                   {validUntil ? formatDate(validUntil, i18n.language) : t('documents.noExpiry')}
                   {expiry === 'expired' ? <span className="badge badge--danger">{t('documents.expired')}</span> : null}

@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from '@/components/forms/field';
+import { SelectField, TextField } from '@/components/forms/field';
 import { formatNumber } from '@/lib/format';
 
 export interface ListField<T> {
   name: keyof T & string;
   label: string;
-  type?: 'text' | 'email' | 'tel' | 'date' | 'number' | 'url';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'number' | 'url' | 'select';
+  // For type "select": the choices, after an empty "choose" option.
+  options?: readonly { value: string; label: string }[];
   wide?: boolean;
   dir?: 'auto' | 'ltr';
+  min?: number;
+  max?: number;
 }
 
 interface Props<T> {
@@ -24,8 +28,10 @@ interface Props<T> {
   readOnly: boolean;
 }
 
-// Repeated groups of fields (contacts, certificates, references): one
-// fieldset per item with a remove button, and an add button below.
+const numberOrNull = (raw: string) => (raw.trim() === '' || Number.isNaN(Number(raw)) ? null : Number(raw));
+
+// Repeated groups of fields (numbers, contacts, certificates, references,
+// owners): one fieldset per item with a remove button, and an add button below.
 export function ListEditor<T extends object>({
   name,
   items,
@@ -41,6 +47,10 @@ export function ListEditor<T extends object>({
 }: Props<T>) {
   const { t, i18n } = useTranslation();
   const listError = errorFor(name);
+  const change = (index: number, field: ListField<T>, raw: string) => {
+    const next = field.type === 'number' ? numberOrNull(raw) : raw;
+    onChange(items.map((other, i) => (i === index ? { ...other, [field.name]: next } : other)));
+  };
   return (
     <div className="list-editor">
       {listError ? <p className="field__error">{listError}</p> : null}
@@ -51,21 +61,41 @@ export function ListEditor<T extends object>({
           <div className="form__row">
             {fields.map((field) => {
               const value = item[field.name];
+              const shown = value === null || value === undefined ? '' : String(value);
+              const error = errorFor(`${name}.${index}.${field.name}`);
+              const className = field.wide ? 'field--wide' : undefined;
+              if (field.type === 'select') {
+                return (
+                  <SelectField
+                    key={field.name}
+                    className={className}
+                    label={field.label}
+                    value={shown}
+                    error={error}
+                    onChange={(e) => change(index, field, e.target.value)}
+                  >
+                    <option value="">{t('common.choose')}</option>
+                    {(field.options ?? []).map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </SelectField>
+                );
+              }
               return (
                 <TextField
                   key={field.name}
-                  className={field.wide ? 'field--wide' : undefined}
+                  className={className}
                   label={field.label}
                   type={field.type ?? 'text'}
+                  inputMode={field.type === 'number' ? 'numeric' : undefined}
+                  min={field.min}
+                  max={field.max}
                   dir={field.dir}
-                  value={value === null || value === undefined ? '' : String(value)}
-                  error={errorFor(`${name}.${index}.${field.name}`)}
-                  onChange={(e) => {
-                    const raw = e.target.value;
-                    const next =
-                      field.type === 'number' ? (raw.trim() === '' || Number.isNaN(Number(raw)) ? null : Number(raw)) : raw;
-                    onChange(items.map((other, i) => (i === index ? { ...other, [field.name]: next } : other)));
-                  }}
+                  value={shown}
+                  error={error}
+                  onChange={(e) => change(index, field, e.target.value)}
                 />
               );
             })}

@@ -3,13 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField, TextField } from '@/components/forms/field';
 import { sortedCountries } from '@/lib/countries';
 import { countryName, flagEmoji } from '@/lib/format';
-import { COMPANY_SIZES } from '../api';
+import { type Address, EMPTY_COMPANY_NUMBER, EMPTY_OWNER, PARTY_SCALES } from '../api';
 import type { StepProps } from '../steps';
+import { ListEditor } from './list-editor';
 
 const numberOrNull = (value: string) => (value.trim() === '' || Number.isNaN(Number(value)) ? null : Number(value));
 
-export function GeneralStep({ draft, update, errorFor }: StepProps) {
+export function useCountryOptions() {
+  const { i18n } = useTranslation();
+  return sortedCountries(i18n.language).map(({ code, name }) => ({ value: code, label: name }));
+}
+
+export function GeneralStep({ draft, update, errorFor, readOnly }: StepProps) {
   const { t } = useTranslation();
+  const countries = useCountryOptions();
+  const numberFields = [
+    { name: 'country' as const, label: t('supplier.number.country'), type: 'select' as const, options: countries },
+    { name: 'number' as const, label: t('supplier.number.number'), dir: 'ltr' as const },
+  ];
   return (
     <>
       <TextField
@@ -32,20 +43,6 @@ export function GeneralStep({ draft, update, errorFor }: StepProps) {
       <TradingNames draft={draft} update={update} errorFor={errorFor} />
       <div className="form__row">
         <TextField
-          label={t('supplier.fields.registrationNumber')}
-          value={draft.registration_number}
-          onChange={(e) => update('registration_number', e.target.value)}
-          error={errorFor('registration_number')}
-        />
-        <TextField
-          label={t('supplier.fields.taxNumber')}
-          value={draft.tax_number}
-          onChange={(e) => update('tax_number', e.target.value)}
-          error={errorFor('tax_number')}
-        />
-      </div>
-      <div className="form__row">
-        <TextField
           label={t('supplier.fields.yearEstablished')}
           type="number"
           inputMode="numeric"
@@ -65,6 +62,38 @@ export function GeneralStep({ draft, update, errorFor }: StepProps) {
           dir="ltr"
         />
       </div>
+      <fieldset className="form__group">
+        <legend className="form__legend">{t('supplier.fields.registrationNumbers')}</legend>
+        <ListEditor
+          name="registration_numbers"
+          items={draft.registration_numbers}
+          empty={EMPTY_COMPANY_NUMBER}
+          fields={numberFields}
+          itemLabel={(i) => t('supplier.number.registrationItem', { n: i + 1 })}
+          addLabel={t('supplier.number.addRegistration')}
+          removeLabel={(i) => t('supplier.number.removeRegistration', { n: i + 1 })}
+          emptyText={t('supplier.number.noneRegistration')}
+          onChange={(items) => update('registration_numbers', items)}
+          errorFor={errorFor}
+          readOnly={readOnly}
+        />
+      </fieldset>
+      <fieldset className="form__group">
+        <legend className="form__legend">{t('supplier.fields.taxNumbers')}</legend>
+        <ListEditor
+          name="tax_numbers"
+          items={draft.tax_numbers}
+          empty={EMPTY_COMPANY_NUMBER}
+          fields={numberFields}
+          itemLabel={(i) => t('supplier.number.taxItem', { n: i + 1 })}
+          addLabel={t('supplier.number.addTax')}
+          removeLabel={(i) => t('supplier.number.removeTax', { n: i + 1 })}
+          emptyText={t('supplier.number.noneTax')}
+          onChange={(items) => update('tax_numbers', items)}
+          errorFor={errorFor}
+          readOnly={readOnly}
+        />
+      </fieldset>
     </>
   );
 }
@@ -74,7 +103,7 @@ export function GeneralStep({ draft, update, errorFor }: StepProps) {
 function TradingNames({ draft, update, errorFor }: Pick<StepProps, 'draft' | 'update' | 'errorFor'>) {
   const { t } = useTranslation();
   const [text, setText] = useState(draft.trading_names.join('\n'));
-  const error = errorFor('trading_names');
+  const error = errorFor('trading_names') ?? draft.trading_names.map((_, i) => errorFor(`trading_names.${i}`)).find(Boolean);
   return (
     <div className="field">
       <label htmlFor="trading-names">{t('supplier.fields.tradingNames')}</label>
@@ -103,52 +132,60 @@ export function AddressStep({ draft, update, errorFor, readOnly }: StepProps) {
   const { t, i18n } = useTranslation();
   const countries = sortedCountries(i18n.language);
   const [adding, setAdding] = useState('');
+  const setAddress = (field: keyof Address, value: string) => update('address', { ...draft.address, [field]: value });
   return (
     <>
-      <div className="field">
-        <label htmlFor="address">{t('supplier.fields.address')}</label>
-        <textarea
-          id="address"
-          className={`input textarea${errorFor('address') ? ' input--invalid' : ''}`}
-          rows={3}
-          dir="auto"
+      <fieldset className="form__group">
+        <legend className="form__legend">{t('supplier.fields.address')}</legend>
+        <TextField
+          label={t('supplier.fields.street')}
           autoComplete="street-address"
-          value={draft.address}
-          aria-invalid={!!errorFor('address') || undefined}
-          onChange={(e) => update('address', e.target.value)}
-        />
-        {errorFor('address') ? <p className="field__error">{errorFor('address')}</p> : null}
-      </div>
-      <div className="form__row">
-        <TextField
-          label={t('supplier.fields.city')}
-          autoComplete="address-level2"
-          value={draft.city}
-          onChange={(e) => update('city', e.target.value)}
-          error={errorFor('city')}
+          value={draft.address.street}
+          onChange={(e) => setAddress('street', e.target.value)}
+          error={errorFor('address.street')}
           dir="auto"
         />
-        <TextField
-          label={t('supplier.fields.postalCode')}
-          autoComplete="postal-code"
-          value={draft.postal_code}
-          onChange={(e) => update('postal_code', e.target.value)}
-          error={errorFor('postal_code')}
-        />
-      </div>
-      <SelectField
-        label={t('supplier.fields.country')}
-        value={draft.country}
-        onChange={(e) => update('country', e.target.value)}
-        error={errorFor('country')}
-      >
-        <option value="">{t('common.choose')}</option>
-        {countries.map(({ code, name }) => (
-          <option key={code} value={code}>
-            {name}
-          </option>
-        ))}
-      </SelectField>
+        <div className="form__row">
+          <TextField
+            label={t('supplier.fields.city')}
+            autoComplete="address-level2"
+            value={draft.address.city}
+            onChange={(e) => setAddress('city', e.target.value)}
+            error={errorFor('address.city')}
+            dir="auto"
+          />
+          <TextField
+            label={t('supplier.fields.postalCode')}
+            autoComplete="postal-code"
+            value={draft.address.postal_code}
+            onChange={(e) => setAddress('postal_code', e.target.value)}
+            error={errorFor('address.postal_code')}
+          />
+        </div>
+        <div className="form__row">
+          <TextField
+            label={t('supplier.fields.region')}
+            autoComplete="address-level1"
+            value={draft.address.region}
+            onChange={(e) => setAddress('region', e.target.value)}
+            error={errorFor('address.region')}
+            dir="auto"
+          />
+          <SelectField
+            label={t('supplier.fields.country')}
+            value={draft.address.country}
+            onChange={(e) => setAddress('country', e.target.value)}
+            error={errorFor('address.country')}
+          >
+            <option value="">{t('common.choose')}</option>
+            {countries.map(({ code, name }) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      </fieldset>
       <fieldset className="form__group">
         <legend className="form__legend">{t('supplier.fields.countriesOfOperation')}</legend>
         {draft.countries_of_operation.length > 0 ? (
@@ -173,14 +210,10 @@ export function AddressStep({ draft, update, errorFor, readOnly }: StepProps) {
         ) : (
           <p className="muted">{t('supplier.noCountries')}</p>
         )}
+        {errorFor('countries_of_operation') ? <p className="field__error">{errorFor('countries_of_operation')}</p> : null}
         {readOnly ? null : (
           <div className="form__inline">
-            <SelectField
-              label={t('supplier.addCountryLabel')}
-              value={adding}
-              onChange={(e) => setAdding(e.target.value)}
-              error={errorFor('countries_of_operation')}
-            >
+            <SelectField label={t('supplier.addCountryLabel')} value={adding} onChange={(e) => setAdding(e.target.value)}>
               <option value="">{t('common.choose')}</option>
               {countries
                 .filter(({ code }) => !draft.countries_of_operation.includes(code))
@@ -208,48 +241,60 @@ export function AddressStep({ draft, update, errorFor, readOnly }: StepProps) {
   );
 }
 
-export function SizeStep({ draft, update, errorFor }: StepProps) {
+export function SizeStep({ draft, update, errorFor, readOnly }: StepProps) {
   const { t } = useTranslation();
+  const countries = useCountryOptions();
+  const women = draft.women_owned;
   return (
     <>
-      <div className="form__row">
-        <TextField
-          label={t('supplier.fields.employees')}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          value={draft.employees ?? ''}
-          onChange={(e) => update('employees', numberOrNull(e.target.value))}
-          error={errorFor('employees')}
-        />
-        <SelectField
-          label={t('supplier.fields.size')}
-          hint={t('supplier.hints.size')}
-          value={draft.size}
-          onChange={(e) => update('size', e.target.value)}
-          error={errorFor('size')}
-        >
-          <option value="">{t('common.choose')}</option>
-          {COMPANY_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {t(`supplier.sizes.${size}`)}
-            </option>
-          ))}
-        </SelectField>
-      </div>
+      <SelectField
+        label={t('supplier.fields.size')}
+        hint={t('supplier.hints.size')}
+        value={draft.party_scale}
+        onChange={(e) => update('party_scale', e.target.value)}
+        error={errorFor('party_scale')}
+      >
+        <option value="">{t('common.choose')}</option>
+        {PARTY_SCALES.map((size) => (
+          <option key={size} value={size}>
+            {t(`supplier.sizes.${size}`)}
+          </option>
+        ))}
+      </SelectField>
       <CheckboxField
         label={t('supplier.fields.sme')}
-        checked={draft.sme}
+        checked={draft.sme === true}
         onChange={(e) => update('sme', e.target.checked)}
         error={errorFor('sme')}
       />
-      <CheckboxField
-        label={t('supplier.fields.womenOwned')}
-        hint={t('supplier.hints.womenOwned')}
-        checked={draft.women_owned}
-        onChange={(e) => update('women_owned', e.target.checked)}
-        error={errorFor('women_owned')}
-      />
+      <fieldset className="form__group">
+        <legend className="form__legend">{t('supplier.fields.womenOwnership')}</legend>
+        <div className="form__row">
+          <TextField
+            label={t('supplier.fields.womenOwnershipPercent')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            value={women.ownership_percent ?? ''}
+            onChange={(e) => update('women_owned', { ...women, ownership_percent: numberOrNull(e.target.value) })}
+            error={errorFor('women_owned.ownership_percent')}
+          />
+        </div>
+        <CheckboxField
+          label={t('supplier.fields.womenControlled')}
+          checked={women.controlled}
+          onChange={(e) => update('women_owned', { ...women, controlled: e.target.checked })}
+          error={errorFor('women_owned.controlled')}
+        />
+        <CheckboxField
+          label={t('supplier.fields.womenOwned')}
+          hint={t('supplier.hints.womenOwned')}
+          checked={women.declared}
+          onChange={(e) => update('women_owned', { ...women, declared: e.target.checked })}
+          error={errorFor('women_owned.declared') ?? errorFor('women_owned')}
+        />
+      </fieldset>
       <CheckboxField
         label={t('supplier.fields.disabilityInclusive')}
         hint={t('supplier.hints.disabilityInclusive')}
@@ -257,6 +302,27 @@ export function SizeStep({ draft, update, errorFor }: StepProps) {
         onChange={(e) => update('disability_inclusive', e.target.checked)}
         error={errorFor('disability_inclusive')}
       />
+      <fieldset className="form__group">
+        <legend className="form__legend">{t('supplier.fields.owners')}</legend>
+        <p className="field__hint">{t('supplier.hints.owners')}</p>
+        <ListEditor
+          name="owners"
+          items={draft.owners}
+          empty={EMPTY_OWNER}
+          fields={[
+            { name: 'name', label: t('supplier.owner.name'), dir: 'auto' },
+            { name: 'share_percent', label: t('supplier.owner.share'), type: 'number', min: 0, max: 100 },
+            { name: 'country', label: t('supplier.owner.country'), type: 'select', options: countries },
+          ]}
+          itemLabel={(i) => t('supplier.owner.item', { n: i + 1 })}
+          addLabel={t('supplier.owner.add')}
+          removeLabel={(i) => t('supplier.owner.remove', { n: i + 1 })}
+          emptyText={t('supplier.owner.none')}
+          onChange={(items) => update('owners', items)}
+          errorFor={errorFor}
+          readOnly={readOnly}
+        />
+      </fieldset>
     </>
   );
 }

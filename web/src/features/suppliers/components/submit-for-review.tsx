@@ -8,7 +8,7 @@ import { type Readiness, useSubmitForReview } from '../api';
 export function SubmitForReview({ supplierId, readiness }: { supplierId: string; readiness: Readiness }) {
   const { t } = useTranslation();
   const submit = useSubmitForReview(supplierId);
-  const inReview = readiness.status === 'submitted' || readiness.status === 'in_review';
+  const inReview = readiness.state === 'submitted' || readiness.state === 'in_review';
   if (inReview && !submit.isSuccess) {
     return (
       <section className="panel">

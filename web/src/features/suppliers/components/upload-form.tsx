@@ -1,12 +1,18 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { SelectField, TextField } from '@/components/forms/field';
+import { CheckboxField, SelectField, TextField } from '@/components/forms/field';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { ApiError, fieldErrorOf } from '@/lib/api-client';
-import { DOCUMENT_KINDS, uploadDocument, useInvalidateSupplier } from '../api';
+import { languageName } from '@/lib/format';
+import { DOCUMENT_KINDS, type SupplierDocument, uploadDocument, useInvalidateSupplier } from '../api';
 
 export const ACCEPTED_TYPES = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg';
+
+// Languages a document may be written in (ISO 639-1): the six UN languages
+// first, then others common among suppliers. Readiness needs English (or a
+// certified English translation) for the certificate of incorporation.
+export const DOCUMENT_LANGUAGES = ['en', 'fr', 'es', 'zh', 'ar', 'ru', 'pt', 'de', 'it', 'sw', 'hi', 'tr'] as const;
 
 interface Upload {
   key: string;
@@ -19,7 +25,7 @@ interface Upload {
 // Uploads one or more files of one kind, each with its own progress bar
 // (XMLHttpRequest upload events). The server checks type and size; its
 // refusals are shown per file in the user's language.
-export function UploadForm({ supplierId }: { supplierId: string }) {
+export function UploadForm({ supplierId, documents }: { supplierId: string; documents: SupplierDocument[] }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [params] = useSearchParams();
@@ -28,6 +34,10 @@ export function UploadForm({ supplierId }: { supplierId: string }) {
     requestedKind && (DOCUMENT_KINDS as readonly string[]).includes(requestedKind) ? requestedKind : '',
   );
   const [validUntil, setValidUntil] = useState('');
+  const [language, setLanguage] = useState('');
+  const [fiscalYear, setFiscalYear] = useState('');
+  const [audited, setAudited] = useState(false);
+  const [translationOf, setTranslationOf] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [formError, setFormError] = useState<string | undefined>();
@@ -51,6 +61,10 @@ export function UploadForm({ supplierId }: { supplierId: string }) {
       setFormError(kind === '' ? t('documents.errors.noKind') : t('documents.errors.noFile'));
       return;
     }
+    if (kind === 'translation' && translationOf === '') {
+      setFormError(t('documents.errors.noOriginal'));
+      return;
+    }
     setFormError(undefined);
     const batch = files.map((file, index) => ({ file, key: `${Date.now()}-${index}-${file.name}` }));
     setUploads((current) => [
@@ -61,7 +75,11 @@ export function UploadForm({ supplierId }: { supplierId: string }) {
       setUploads((current) => current.map((u) => (u.key === key ? { ...u, ...patch } : u)));
     await Promise.all(
       batch.map(({ file, key }) =>
-        uploadDocument(supplierId, { kind, validUntil, file }, (progress) => change(key, { progress })).then(
+        uploadDocument(
+          supplierId,
+          { kind, validUntil, language, fiscalYear, audited, translationOf, file },
+          (progress) => change(key, { progress }),
+        ).then(
           () => change(key, { state: 'done', progress: 1 }),
           (error: unknown) => change(key, { state: 'failed', error: messageFor(error) }),
         ),
@@ -96,7 +114,51 @@ export function UploadForm({ supplierId }: { supplierId: string }) {
             value={validUntil}
             onChange={(e) => setValidUntil(e.target.value)}
           />
+          <SelectField
+            label={t('documents.language')}
+            hint={kind === 'incorporation_certificate' ? t('documents.languageHint') : undefined}
+            value={language}
+            onChange={(e) => setLanguage(e.target.value)}
+          >
+            <option value="">{t('documents.languageNotSaid')}</option>
+            {DOCUMENT_LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code, i18n.language)}
+              </option>
+            ))}
+          </SelectField>
         </div>
+        {kind === 'financial_statement' ? (
+          <div className="form__row">
+            <TextField
+              label={t('documents.fiscalYear')}
+              type="number"
+              inputMode="numeric"
+              min={1900}
+              max={new Date().getFullYear()}
+              value={fiscalYear}
+              onChange={(e) => setFiscalYear(e.target.value)}
+            />
+            <CheckboxField label={t('documents.auditedLabel')} checked={audited} onChange={(e) => setAudited(e.target.checked)} />
+          </div>
+        ) : null}
+        {kind === 'translation' ? (
+          <SelectField
+            label={t('documents.translationOf')}
+            required
+            value={translationOf}
+            onChange={(e) => setTranslationOf(e.target.value)}
+          >
+            <option value="">{t('common.choose')}</option>
+            {documents
+              .filter((d) => d.kind !== 'translation')
+              .map((d) => (
+                <option key={d.id} value={d.id}>
+                  {`${t(`documents.kinds.${d.kind}`, { defaultValue: d.kind })}: ${d.filename}`}
+                </option>
+              ))}
+          </SelectField>
+        ) : null}
         <div className="field">
           <label htmlFor={`${id}-file`}>{t('documents.files')}</label>
           <input

@@ -175,13 +175,13 @@ describe('links from e-mails (AS-37: tokens only in the fragment and the body)',
   });
 
   it('password reset confirm sends the token and the new password, and shows a password refusal', async () => {
-    window.history.replaceState(null, '', '/password-reset/confirm#token=reset-1');
+    window.history.replaceState(null, '', '/reset-password#token=reset-1');
     const api = mockApi(
       session(),
       on('POST', '/api/v1/auth/password-reset/confirm', () => problem(422, 'invalid_argument', 'too common', 'password')),
     );
     const user = userEvent.setup();
-    renderWithApp(<AppRoutes />, { route: '/password-reset/confirm' });
+    renderWithApp(<AppRoutes />, { route: '/reset-password' });
     await user.type(await screen.findByLabelText('New password'), 'password1234');
     await user.type(screen.getByLabelText('Repeat the new password'), 'password1234');
     await user.click(screen.getByRole('button', { name: 'Save the new password' }));
@@ -191,15 +191,15 @@ describe('links from e-mails (AS-37: tokens only in the fragment and the body)',
   });
 
   it('invitation: a new user accepts with a name and a password', async () => {
-    window.history.replaceState(null, '', '/invitations/accept#token=inv-9');
+    window.history.replaceState(null, '', '/accept-invitation#token=inv-9');
     const api = mockApi(session(), on('POST', '/api/v1/auth/invitations/accept', () => ({ status: 204 })));
     const user = userEvent.setup();
-    renderWithApp(<AppRoutes />, { route: '/invitations/accept' });
+    renderWithApp(<AppRoutes />, { route: '/accept-invitation' });
     await user.type(await screen.findByLabelText('Your name'), 'Kofi');
     await user.type(screen.getByLabelText('Password'), 'a long enough pass');
     await user.click(screen.getByRole('button', { name: 'Accept the invitation' }));
     expect(await screen.findByText('You have joined the organisation.')).toBeInTheDocument();
-    expect(api.writes()[0]?.body).toEqual({ token: 'inv-9', password: 'a long enough pass', display_name: 'Kofi' });
+    expect(api.writes()[0]?.body).toEqual({ token: 'inv-9', password: 'a long enough pass', display_name: 'Kofi', language: 'en' });
   });
 });
 
@@ -237,7 +237,7 @@ describe('session in the header and route guards', { timeout: 20_000 }, () => {
     mockApi(
       session({
         user: { id: 9, email: 'li@centre.example', display_name: 'Li' },
-        memberships: [{ organisation: 1, kind: 'centre', owner: false, roles: ['centre_staff'] }],
+        memberships: [{ organisation_id: 1, organisation_name: 'Service centre', kind: 'centre', owner: false, roles: ['centre_staff'] }],
         mfa: { enrolled: false, verified: false },
       }),
     );

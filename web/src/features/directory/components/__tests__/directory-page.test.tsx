@@ -5,6 +5,7 @@ import { AppRoutes } from '@/app/app-routes';
 import { CENTRE_STAFF, mockApi, on, session, SUPPLIER_USER } from '@/testing/mock-api';
 import { renderWithApp } from '@/testing/render';
 
+// As src/http/directory_routes.cc answers.
 const ANSWER = {
   items: [
     {
@@ -14,9 +15,8 @@ const ANSWER = {
       country: 'NE',
       size: 'small',
       women_owned: true,
-      readiness_level: 1,
-      unspsc_codes: ['26111600'],
-      certificates: ['ISO 9001'],
+      readiness_level: 'basic',
+      state: 'submitted',
     },
   ],
   total: 1,
@@ -27,9 +27,13 @@ const ANSWER = {
     ],
     size: [{ value: 'small', count: 5 }],
     women_owned: [{ value: 'true', count: 4 }],
-    certificate: [{ value: 'ISO 9001', count: 2 }],
-    level: [{ value: '1', count: 6 }],
+    certificate: [{ value: 'iso_9001', count: 2 }],
+    level: [
+      { value: 'basic', count: 6 },
+      { value: 'none', count: 4 },
+    ],
   },
+  next_cursor: null,
 };
 
 describe('supplier directory', { timeout: 20_000 }, () => {
@@ -42,6 +46,8 @@ describe('supplier directory', { timeout: 20_000 }, () => {
     expect(within(card).getByRole('link', { name: 'شركة الساحل للطاقة' })).toHaveAttribute('href', '/suppliers/42/profile');
     expect(within(card).getByText('Sahel Energy Company')).toBeInTheDocument();
     expect(within(card).getByText('Women-owned')).toBeInTheDocument();
+    expect(within(card).getByText('Basic')).toBeInTheDocument();
+    expect(within(card).getByText('Submitted for review')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Suppliers found: 1' })).toBeInTheDocument();
 
     const country = screen.getByLabelText('Country');
@@ -51,8 +57,10 @@ describe('supplier directory', { timeout: 20_000 }, () => {
 
     await user.selectOptions(country, 'NE');
     await user.selectOptions(screen.getByLabelText('Women-owned'), 'true');
-    await user.selectOptions(screen.getByLabelText('Certificate'), 'ISO 9001');
-    await user.selectOptions(screen.getByLabelText('Readiness level'), '1');
+    expect(within(screen.getByLabelText('Certificate')).getByRole('option', { name: 'ISO 9001 (2)' })).toBeInTheDocument();
+    expect(within(screen.getByLabelText('Readiness level')).getByRole('option', { name: 'Basic (6)' })).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Certificate'), 'iso_9001');
+    await user.selectOptions(screen.getByLabelText('Readiness level'), 'basic');
 
     await waitFor(() => {
       const last = api.requests.filter((r) => r.url.pathname === '/api/v1/directory/suppliers').at(-1)!;
@@ -60,8 +68,8 @@ describe('supplier directory', { timeout: 20_000 }, () => {
         q: 'solar',
         country: 'NE',
         women_owned: 'true',
-        certificate: 'ISO 9001',
-        level: '1',
+        certificate: 'iso_9001',
+        level: 'basic',
       });
     });
     expect(screen.getByTestId('location')).toHaveTextContent('country=NE');

@@ -50,12 +50,22 @@ describe('account settings', { timeout: 20_000 }, () => {
   });
 
   it('creates an API token, shows it once, and revokes a token with DELETE', async () => {
-    let tokens = [{ id: 3, name: 'old script', scopes: ['notices:read'], created_at: '2025-01-02T10:00:00Z', last_used_at: null }];
+    // As GET /auth/tokens lists them (src/http/auth_routes.cc ListApiTokens).
+    const token = (id: number, name: string, revoked_at: string | null = null) => ({
+      id,
+      name,
+      prefix: `tbk_ab${id}`,
+      scopes: ['notices:read'],
+      created_at: '2025-01-02T10:00:00Z',
+      last_used_at: null,
+      revoked_at,
+    });
+    let tokens = [token(3, 'old script'), token(2, 'retired', '2025-01-05T10:00:00Z')];
     const api = mockApi(
       on('GET', '/api/v1/auth/session', () => ({ body: sessionBody(SUPPLIER_USER) })),
       on('GET', '/api/v1/auth/tokens', () => ({ body: { items: tokens } })),
       on('POST', '/api/v1/auth/tokens', () => {
-        tokens = [...tokens, { id: 4, name: 'alerts', scopes: ['notices:read'], created_at: '2025-02-01T10:00:00Z', last_used_at: null }];
+        tokens = [...tokens, token(4, 'alerts')];
         return { status: 201, body: { id: 4, token: 'tbk_secretvalue' } };
       }),
       on('DELETE', '/api/v1/auth/tokens/3', () => {
@@ -67,7 +77,11 @@ describe('account settings', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     renderWithApp(<AppRoutes />, { route: '/settings' });
 
-    expect(await screen.findByRole('cell', { name: 'old script' })).toBeInTheDocument();
+    expect(await screen.findByRole('cell', { name: /^old script/ })).toBeInTheDocument();
+    expect(screen.getByText('tbk_ab3…')).toBeInTheDocument();
+    const retired = screen.getByRole('cell', { name: /^retired/ }).closest('tr')!;
+    expect(within(retired).getByText('Revoked')).toBeInTheDocument();
+    expect(within(retired).queryByRole('button')).not.toBeInTheDocument();
     await user.type(screen.getByLabelText('Name'), 'alerts');
     await user.click(screen.getByRole('button', { name: 'Create the token' }));
     expect(await screen.findByTestId('new-token')).toHaveTextContent('tbk_secretvalue');
@@ -77,10 +91,10 @@ describe('account settings', { timeout: 20_000 }, () => {
     expect(screen.queryByText('tbk_secretvalue')).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Revoke the token old script' }));
-    await waitFor(() => expect(screen.queryByRole('cell', { name: 'old script' })).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('cell', { name: /^old script/ })).not.toBeInTheDocument());
     const revoke = api.writes().find((r) => r.method === 'DELETE');
     expect(revoke?.url.pathname).toBe('/api/v1/auth/tokens/3');
     expect(revoke?.headers.get('X-CSRF-Token')).toBe(SESSION_TOKEN);
-    expect(within(screen.getByRole('table')).getByRole('cell', { name: 'alerts' })).toBeInTheDocument();
+    expect(within(screen.getByRole('table')).getByRole('cell', { name: /^alerts/ })).toBeInTheDocument();
   });
 });
