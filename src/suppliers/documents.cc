@@ -1,10 +1,10 @@
 #include "suppliers/documents.h"
 
-#include <sodium.h>
-
 #include <array>
+#include <string_view>
 #include <utility>
 
+#include "crypto/random.h"
 #include "suppliers/profile.h"
 
 namespace tb::suppliers {
@@ -38,16 +38,8 @@ std::optional<DocumentKind> ParseDocumentKind(std::string_view name) {
 }
 
 std::string Sha256Hex(std::span<const std::uint8_t> content) {
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), content.data(), content.size());
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(digest.size() * 2);
-  for (unsigned char b : digest) {
-    hex.push_back(kHex[b >> 4]);
-    hex.push_back(kHex[b & 15]);
-  }
-  return hex;
+  return crypto::Sha256Hex(
+      std::string_view(reinterpret_cast<const char*>(content.data()), content.size()));
 }
 
 Status ValidateDocumentMetadata(const DocumentMetadata& m, Timestamp now) {
