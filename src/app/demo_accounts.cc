@@ -4,12 +4,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "auth/auth_service.h"
+#include "auth/auth_store.h"
 #include "crypto/random.h"
 #include "suppliers/supplier_service.h"
 
@@ -89,42 +89,47 @@ auth::Actor SupplierActor(UserId user, OrganisationId organisation) {
 
 }  // namespace
 
-Result<DemoAccountsReport> SeedDemoAccounts(auth::AuthService& accounts,
+Result<DemoAccountsReport> SeedDemoAccounts(auth::AuthService& accounts, auth::AuthStore& store,
                                             suppliers::SupplierService& suppliers,
                                             const std::string& data_dir,
                                             const std::string& credentials_path) {
   DemoAccountsReport report;
-  std::vector<Credential> credentials;
-  TB_ASSIGN_OR_RETURN(OrganisationId centre,
-                      accounts.ProvisionOrganisation(auth::OrganisationKind::kCentre,
-                                                     kCentreName, "CN"));
-  ++report.organisations;
   const std::string admin_email = "admin@" + std::string(kDemoDomain);
-  const std::string admin_password = NewPassword();
-  Result<UserId> admin = accounts.ProvisionUser(admin_email, admin_password,
-                                                "Demo Administrator (fictional)", centre,
-                                                auth::Role::kAdministrator);
-  if (admin.status().code() == StatusCode::kAlreadyExists) {
+  // Looked up first rather than learnt from a refused insert, which the database layer
+  // would log as a warning on every start.
+  TB_ASSIGN_OR_RETURN(std::optional<auth::UserRecord> seeded, store.FindUserByEmail(admin_email));
+  if (seeded.has_value()) {
     report.already_seeded = true;
     return report;
   }
-  if (!admin.ok()) return admin.status();
+  std::vector<Credential> credentials;
+  TB_ASSIGN_OR_RETURN(
+      OrganisationId centre,
+      accounts.ProvisionOrganisation(auth::OrganisationKind::kCentre, kCentreName, "CN"));
+  ++report.organisations;
+  const std::string admin_password = NewPassword();
+  TB_RETURN_IF_ERROR(accounts
+                         .ProvisionUser(admin_email, admin_password,
+                                        "Demo Administrator (fictional)", centre,
+                                        auth::Role::kAdministrator)
+                         .status());
   ++report.users;
   credentials.push_back({"administrator", admin_email, admin_password});
 
   const std::string staff_email = "staff@" + std::string(kDemoDomain);
   const std::string staff_password = NewPassword();
   TB_RETURN_IF_ERROR(accounts
-                         .ProvisionUser(staff_email, staff_password, "Demo Centre Staff (fictional)",
-                                        centre, auth::Role::kCentreStaff)
+                         .ProvisionUser(staff_email, staff_password,
+                                        "Demo Centre Staff (fictional)", centre,
+                                        auth::Role::kCentreStaff)
                          .status());
   ++report.users;
   credentials.push_back({"centre_staff", staff_email, staff_password});
 
   // The UN-system organisations, so officers can be invited into their agency.
-  TB_ASSIGN_OR_RETURN(std::string agencies_csv,
-                      ReadFile(std::filesystem::path(data_dir) / "agencies" /
-                               "un-system-organisations.csv"));
+  TB_ASSIGN_OR_RETURN(
+      std::string agencies_csv,
+      ReadFile(std::filesystem::path(data_dir) / "agencies" / "un-system-organisations.csv"));
   std::istringstream lines(agencies_csv);
   std::string line;
   std::getline(lines, line);  // header
@@ -133,9 +138,8 @@ Result<DemoAccountsReport> SeedDemoAccounts(auth::AuthService& accounts,
     if (line.empty()) continue;
     const std::vector<std::string> cells = SplitCsvLine(line);
     if (cells.size() < 2) return Status::InvalidArgument("agencies CSV: bad line " + line);
-    TB_ASSIGN_OR_RETURN(OrganisationId agency,
-                        accounts.ProvisionOrganisation(auth::OrganisationKind::kAgency,
-                                                       cells[1], ""));
+    TB_ASSIGN_OR_RETURN(OrganisationId agency, accounts.ProvisionOrganisation(
+                                                   auth::OrganisationKind::kAgency, cells[1], ""));
     ++report.organisations;
     if (cells[1] == kOfficerAgency) officer_agency = agency;
   }
@@ -163,22 +167,23 @@ Result<DemoAccountsReport> SeedDemoAccounts(auth::AuthService& accounts,
     const nlohmann::json& profile = company.at("profile");
     const std::string latin = profile.at("legal_name_latin").get<std::string>();
     const std::string country = profile.at("address").at("country").get<std::string>();
-    TB_ASSIGN_OR_RETURN(OrganisationId organisation,
-                        accounts.ProvisionOrganisation(auth::OrganisationKind::kSupplier, latin,
-                                                       country));
+    TB_ASSIGN_OR_RETURN(
+        OrganisationId organisation,
+        accounts.ProvisionOrganisation(auth::OrganisationKind::kSupplier, latin, country));
     ++report.organisations;
     const std::string email = company.at("user_email").get<std::string>();
     const std::string password = NewPassword();
-    TB_ASSIGN_OR_RETURN(UserId user,
-                        accounts.ProvisionUser(email, password,
-                                               company.at("user_name").get<std::string>(),
-                                               organisation, auth::Role::kSupplierUser));
+    TB_ASSIGN_OR_RETURN(
+        UserId user,
+        accounts.ProvisionUser(email, password, company.at("user_name").get<std::string>(),
+                               organisation, auth::Role::kSupplierUser));
     ++report.users;
     credentials.push_back({"supplier_user", email, password});
-    TB_RETURN_IF_ERROR(
-        suppliers.CreateSupplier(organisation, profile.at("legal_name").get<std::string>(),
-                                 country, user)
-            .status());
+    TB_RETURN_IF_ERROR(suppliers
+                           .CreateSupplier(organisation,
+                                           profile.at("legal_name").get<std::string>(), country,
+                                           user)
+                           .status());
     TB_RETURN_IF_ERROR(suppliers
                            .PatchProfile(SupplierActor(user, organisation),
                                          SupplierId{organisation.value}, profile)

@@ -6,6 +6,7 @@
 
 namespace tb::auth {
 class AuthService;
+class AuthStore;
 }  // namespace tb::auth
 namespace tb::suppliers {
 class SupplierService;
@@ -27,8 +28,9 @@ struct DemoAccountsReport {
 // one user per company, each company with its profile filled in). Passwords are generated
 // here (CSPRNG) and written, with the e-mail addresses, to `credentials_path` with mode 0600;
 // nothing secret is logged or committed (AS-33, AS-39). Idempotent: when the demo
-// administrator exists, nothing is changed and `already_seeded` is set.
-Result<DemoAccountsReport> SeedDemoAccounts(auth::AuthService& accounts,
+// administrator exists in `store` (the store behind `accounts`), nothing is changed and
+// `already_seeded` is set.
+Result<DemoAccountsReport> SeedDemoAccounts(auth::AuthService& accounts, auth::AuthStore& store,
                                             suppliers::SupplierService& suppliers,
                                             const std::string& data_dir,
                                             const std::string& credentials_path);

@@ -1,8 +1,7 @@
 #include "app/demo_accounts.h"
 
-#include <sys/stat.h>
-
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -53,7 +52,7 @@ class DemoAccountsTest : public ::testing::Test {
 
 TEST_F(DemoAccountsTest, SeedsAgenciesPeopleAndCompletedCompanyProfiles) {
   Result<DemoAccountsReport> report =
-      SeedDemoAccounts(accounts_, suppliers_, DataDir(), credentials_.string());
+      SeedDemoAccounts(accounts_, auth_store_, suppliers_, DataDir(), credentials_.string());
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_FALSE(report->already_seeded);
   EXPECT_EQ(report->suppliers, 12);
@@ -97,13 +96,14 @@ TEST_F(DemoAccountsTest, SeedsAgenciesPeopleAndCompletedCompanyProfiles) {
 }
 
 TEST_F(DemoAccountsTest, ASecondSeedChangesNothing) {
-  ASSERT_TRUE(SeedDemoAccounts(accounts_, suppliers_, DataDir(), credentials_.string()).ok());
+  ASSERT_TRUE(
+      SeedDemoAccounts(accounts_, auth_store_, suppliers_, DataDir(), credentials_.string()).ok());
   std::ifstream first(credentials_);
   std::stringstream before;
   before << first.rdbuf();
 
   Result<DemoAccountsReport> again =
-      SeedDemoAccounts(accounts_, suppliers_, DataDir(), credentials_.string());
+      SeedDemoAccounts(accounts_, auth_store_, suppliers_, DataDir(), credentials_.string());
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_TRUE(again->already_seeded);
   EXPECT_EQ(again->users, 0);
@@ -114,8 +114,8 @@ TEST_F(DemoAccountsTest, ASecondSeedChangesNothing) {
 }
 
 TEST_F(DemoAccountsTest, AMissingDataFolderIsAClearError) {
-  Result<DemoAccountsReport> report =
-      SeedDemoAccounts(accounts_, suppliers_, "/nonexistent-tb-data", credentials_.string());
+  Result<DemoAccountsReport> report = SeedDemoAccounts(
+      accounts_, auth_store_, suppliers_, "/nonexistent-tb-data", credentials_.string());
   ASSERT_FALSE(report.ok());
   EXPECT_NE(report.status().message().find("un-system-organisations.csv"), std::string::npos);
 }

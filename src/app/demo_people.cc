@@ -1,8 +1,8 @@
+#include <spdlog/spdlog.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <spdlog/spdlog.h>
 
 #include "app/context.h"
 #include "app/demo_accounts.h"
@@ -28,13 +28,15 @@ Status LoadDemoPeople(Context& context, const std::string& data_dir, const std::
   auth::AuthService accounts(context.auth_store(), *mailer, *log, context.clock());
   const std::string credentials = state_dir + "/demo-accounts.txt";
   TB_ASSIGN_OR_RETURN(DemoAccountsReport report,
-                      SeedDemoAccounts(accounts, *context.suppliers(), data_dir, credentials));
+                      SeedDemoAccounts(accounts, context.auth_store(), *context.suppliers(),
+                                       data_dir, credentials));
   if (report.already_seeded) {
     spdlog::info("demo accounts: already there (see {})", credentials);
   } else {
-    spdlog::info("demo accounts: {} organisations, {} users, {} companies (fictional); "
-                 "passwords in {}",
-                 report.organisations, report.users, report.suppliers, credentials);
+    spdlog::info(
+        "demo accounts: {} organisations, {} users, {} companies (fictional); "
+        "passwords in {}",
+        report.organisations, report.users, report.suppliers, credentials);
   }
   TB_ASSIGN_OR_RETURN(std::optional<screening::ListVersion> current,
                       context.screening()->CurrentList());
@@ -47,10 +49,10 @@ Status LoadDemoPeople(Context& context, const std::string& data_dir, const std::
   TB_ASSIGN_OR_RETURN(screening::ImportReport imported,
                       context.screening()->ImportList(xml.str(), context.screening_subjects()));
   const screening::RescreenReport& r = imported.rescreen;
-  spdlog::info("sanctions list {} loaded; {} subjects screened: {} clear, {} possible hits, "
-               "{} hits, {} unavailable (a list older than the allowed age never clears anyone)",
-               list.filename().string(), r.screened, r.clear, r.possible_hits, r.hits,
-               r.unavailable);
+  spdlog::info(
+      "sanctions list {} loaded; {} subjects screened: {} clear, {} possible hits, "
+      "{} hits, {} unavailable (a list older than the allowed age never clears anyone)",
+      list.filename().string(), r.screened, r.clear, r.possible_hits, r.hits, r.unavailable);
   return Status::Ok();
 }
 
