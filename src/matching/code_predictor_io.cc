@@ -58,7 +58,8 @@ class Reader {
     std::uint64_t n = 0;
     if (!Get(n) || n > (in_.size() - pos_) / sizeof(T)) return false;
     values.resize(n);
-    std::memcpy(values.data(), in_.data() + pos_, n * sizeof(T));
+    // An empty vector's data() may be null, which memcpy must not get even for 0 bytes.
+    if (n > 0) std::memcpy(values.data(), in_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
     return true;
   }

@@ -62,7 +62,8 @@ TEST_F(UploadChecksTest, RefusesPlainZipHtmlAndSvg) {
 
 TEST_F(UploadChecksTest, RefusesTheEicarTestFileEvenInsideAPdf) {
   EXPECT_EQ(Check(testing::EicarFile(), "eicar.pdf").status().code(), StatusCode::kInvalidArgument);
-  const std::string eicar(testing::EicarFile().begin(), testing::EicarFile().end());
+  const Bytes eicar_bytes = testing::EicarFile();  // one object: begin and end of the same
+  const std::string eicar(eicar_bytes.begin(), eicar_bytes.end());
   Result<CheckedUpload> r = Check(testing::MinimalPdf(eicar));
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(r.status().message().find("EICAR"), std::string::npos);

@@ -74,6 +74,11 @@ Result<T> ProjectionDatabase::WithReader(Fn fn) {
   std::unique_ptr<Xapian::Database> db = LeaseReader();
   std::string error;
   for (int attempt = 0; attempt < kRetries; ++attempt) {
+    // Under a steady stream of commits a slow search could be overtaken every time; the last
+    // attempt holds the writer's lock, so it sees no commit and always finishes (the writer
+    // waits one search at most).
+    std::unique_lock<std::mutex> no_commits(writer_mu_, std::defer_lock);
+    if (attempt == kRetries - 1) no_commits.lock();
     try {
       if (!db) {
         db = std::make_unique<Xapian::Database>(path_);
