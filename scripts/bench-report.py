@@ -229,6 +229,25 @@ def main():
         "other (the machine has two cores), are the two changes left in the import path.",
         "",
     ]
+    # The reports the other bench scripts write, so this page is the one place to start.
+    lines += [
+        "",
+        "## Other benchmark reports",
+        "",
+        "`make bench` also writes, each with its command, its baseline measured in the same run and",
+        "the goals it is held to:",
+        "",
+        "- docs/benchmarks-search.md: search latency and quality against SQLite FTS5 and PostgreSQL",
+        "  (issue #3).",
+        "- docs/benchmarks-scheduling.md: the meeting optimiser against the exact bounds and the",
+        "  reference greedy, goals A-G1..A-G7 (issue #7).",
+        "- docs/benchmarks-matching.md: the UNSPSC code predictor against Naive Bayes and fastText,",
+        "  goals B-G1, B-G2, B-G8 (issue #5).",
+        "- docs/sanctions.md (not run by `make bench`; its command is in the file): sanctions",
+        "  screening precision, recall and throughput (issue #4).",
+        "",
+    ]
+
     pathlib.Path(a.out).write_text("\n".join(lines))
 
 
