@@ -1,5 +1,7 @@
 #include "app/context.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -9,10 +11,10 @@
 #include "auth/auth_store.h"
 #include "notices/import_service.h"
 #include "notices/importers/country_codes.h"
-#include "sanctions/name_normalizer.h"
-#include "screening/screening_service.h"
 #include "notices/notice_store.h"
 #include "notices/unspsc_catalogue.h"
+#include "sanctions/name_normalizer.h"
+#include "screening/screening_service.h"
 #include "search/search_index.h"
 #include "search/supplier_index.h"
 #include "search/unspsc_title_lookup.h"
@@ -39,7 +41,8 @@ Result<std::unique_ptr<Context>> Context::Open(const std::string& database_url) 
   context->database_kind_ = postgres ? "postgresql" : "sqlite";
   if (!postgres) {
     // Create the directory of a SQLite file so a fresh clone's var/ appears on first start.
-    std::string path = database_url.rfind("sqlite:", 0) == 0 ? database_url.substr(7) : database_url;
+    std::string path =
+        database_url.rfind("sqlite:", 0) == 0 ? database_url.substr(7) : database_url;
     const std::filesystem::path parent = std::filesystem::path(path).parent_path();
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
@@ -59,8 +62,8 @@ Result<std::unique_ptr<Context>> Context::Open(const std::string& database_url) 
 Status Context::OpenSupplierServices(std::chrono::hours max_list_age) {
   TB_ASSIGN_OR_RETURN(content_types_, suppliers::ContentTypeDetector::Open());
   virus_scanner_ = std::make_unique<suppliers::EicarScanner>();
-  suppliers_ = std::make_unique<suppliers::SupplierService>(
-      *supplier_store_, *content_types_, *virus_scanner_, clock_, unspsc_.get());
+  suppliers_ = std::make_unique<suppliers::SupplierService>(*supplier_store_, *content_types_,
+                                                            *virus_scanner_, clock_, unspsc_.get());
   TB_ASSIGN_OR_RETURN(std::unique_ptr<sanctions::NameNormalizer> normalizer,
                       sanctions::NameNormalizer::Create());
   screening::ScreeningOptions options;
@@ -74,6 +77,19 @@ Status Context::OpenSupplierServices(std::chrono::hours max_list_age) {
   screening_ = std::make_unique<screening::ScreeningService>(
       *screening_store_, clock_, std::move(normalizer), std::move(options));
   screening_subjects_ = std::make_unique<SupplierScreeningSource>(*suppliers_);
+  // A profile submitted for review is screened at once, so staff see the decision (or the
+  // open case) beside it; a missing or stale list records "unavailable", never "clear"
+  // (ET-14). Screening does not block the submission: the centre decides on the case.
+  suppliers_->SetSubmittedListener(
+      [screening = screening_.get()](const suppliers::ScreeningSubject& supplier) {
+        for (const screening::ScreeningSubject& subject :
+             SupplierScreeningSource::SubjectsOf(supplier)) {
+          if (Result<screening::ScreeningRecord> r = screening->Screen(subject); !r.ok()) {
+            spdlog::warn("screening of {} {} on submission failed: {}", subject.kind, subject.id,
+                         r.status().ToString());
+          }
+        }
+      });
   if (supplier_directory_) suppliers_->SetDirectoryIndex(supplier_directory_.get());
   return Status::Ok();
 }

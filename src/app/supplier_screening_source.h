@@ -1,11 +1,13 @@
 #pragma once
 
 #include <functional>
+#include <vector>
 
 #include "screening/screening_service.h"
 
 namespace tb::suppliers {
 class SupplierService;
+struct ScreeningSubject;
 }  // namespace tb::suppliers
 
 namespace tb::app {
@@ -22,6 +24,10 @@ class SupplierScreeningSource final : public screening::ScreeningSubjectSource {
 
   Status ForEachSubject(
       const std::function<Status(const screening::ScreeningSubject&)>& visit) override;
+
+  // What one supplier is screened as: the company (when it has a name) and each named owner.
+  // Also used when a profile is submitted for review (Context wires it).
+  static std::vector<screening::ScreeningSubject> SubjectsOf(const suppliers::ScreeningSubject& s);
 
  private:
   suppliers::SupplierService& suppliers_;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 #include <string>
 #include <vector>
 
@@ -14,7 +13,6 @@
 #include "http/query.h"
 #include "http/routes.h"
 #include "http/supplier_route_support.h"
-#include "screening/screening_service.h"
 #include "suppliers/profile_json.h"
 #include "suppliers/readiness.h"
 #include "suppliers/review.h"
@@ -29,38 +27,6 @@ using internal::SupplierProblem;
 using nlohmann::json;
 
 suppliers::SupplierService& Suppliers(RouteContext& context) { return *context.deps.suppliers; }
-
-// A profile submitted for the centre's review is screened against the sanctions list at
-// once (names, trading names, listed owners), so staff see the decision, or the open case,
-// beside the profile. The decision is recorded by the screening service; a list that is
-// missing or stale records "unavailable", never "clear" (ET-14). Screening does not block
-// the submission: the centre decides on the case.
-void ScreenSubmittedSupplier(const suppliers::SupplierRecord& record, RouteContext& context) {
-  if (context.deps.screening == nullptr) return;
-  const suppliers::Profile& p = record.profile;
-  const std::string id = std::to_string(record.id.value);
-  screening::ScreeningSubject company{"supplier", id, {}, p.address.country};
-  for (const std::string& name : {p.legal_name, p.legal_name_latin}) {
-    if (!name.empty()) company.names.push_back(name);
-  }
-  for (const std::string& name : p.trading_names) {
-    if (!name.empty()) company.names.push_back(name);
-  }
-  std::vector<screening::ScreeningSubject> subjects;
-  if (!company.names.empty()) subjects.push_back(std::move(company));
-  for (std::size_t i = 0; i < p.owners.size(); ++i) {
-    if (p.owners[i].name.empty()) continue;
-    subjects.push_back({"owner", id + "/owners/" + std::to_string(i), {p.owners[i].name},
-                        p.owners[i].country});
-  }
-  for (const screening::ScreeningSubject& subject : subjects) {
-    Result<screening::ScreeningRecord> screened = context.deps.screening->Screen(subject);
-    if (!screened.ok()) {
-      spdlog::warn("screening of {} {} on submission failed: {}", subject.kind, subject.id,
-                   screened.status().ToString());
-    }
-  }
-}
 
 // "v<version>-<lang>": the version is what If-Match carries back; the language is part of
 // the tag because the code titles in the body are in the reader's language.
@@ -272,7 +238,6 @@ Response ReviewSupplier(const Request& request, const PathParams& path_params,
   Result<suppliers::SupplierRecord> record = CallCreatingOwnSupplier(
       actor, *id, context, [&] { return Suppliers(context).Review(actor, *id, review); });
   if (!record.ok()) return SupplierProblem(record.status(), request, actor, context);
-  if (*action == suppliers::ReviewAction::kSubmit) ScreenSubmittedSupplier(*record, context);
   return ProfileResponse(*record, Language::English(), context);
 }
 

@@ -4,9 +4,9 @@
 #include <chrono>
 #include <utility>
 
+#include "auth/policy.h"
 #include "core/text.h"
 #include "notices/unspsc_catalogue.h"
-#include "auth/policy.h"
 #include "suppliers/profile_json.h"
 #include "suppliers/ungm_export.h"
 
@@ -246,9 +246,22 @@ Result<SupplierRecord> SupplierService::Review(const auth::Actor& actor, Supplie
   nlohmann::json detail = {{"from", ReviewStateName(from)}, {"to", ReviewStateName(next.state)}};
   if (!request.comment.empty()) detail["comment"] = request.comment;
   if (request.action == ReviewAction::kMarkRegistered) detail["ungm_number"] = next.ungm_number;
-  return store_.Update(
-      next, Event(id, &actor, now, std::string(ReviewActionName(request.action)), detail),
-      readiness.reached);
+  TB_ASSIGN_OR_RETURN(
+      SupplierRecord stored,
+      store_.Update(next,
+                    Event(id, &actor, now, std::string(ReviewActionName(request.action)), detail),
+                    readiness.reached));
+  if (request.action == ReviewAction::kSubmit && submitted_) {
+    ScreeningSubject subject{stored.id,
+                             stored.profile.legal_name,
+                             stored.profile.legal_name_latin,
+                             stored.profile.trading_names,
+                             {},
+                             stored.profile.address.country};
+    for (const Owner& owner : stored.profile.owners) subject.owner_names.push_back(owner.name);
+    submitted_(subject);
+  }
+  return stored;
 }
 
 Result<std::vector<SupplierEvent>> SupplierService::History(const auth::Actor& actor,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -112,6 +113,12 @@ class SupplierService {
   // outlive the service or be unset first. May be called while requests are served.
   void SetDirectoryIndex(DirectoryIndex* index) { directory_index_.store(index); }
 
+  // Called with the company's names and owners each time a profile is submitted for the
+  // centre's review (app/ screens them against the sanctions list). Set once, before the
+  // service is shared between threads; empty (the default) calls nothing.
+  using SubmittedListener = std::function<void(const ScreeningSubject&)>;
+  void SetSubmittedListener(SubmittedListener listener) { submitted_ = std::move(listener); }
+
   // Documents expiring within `within_days` (0..366) or expired: the company's own when
   // `supplier` is valid (the company, staff, administrators), or every company's (staff
   // and administrators only).
@@ -134,6 +141,7 @@ class SupplierService {
   notices::UnspscCatalogue* catalogue_;
   const DocumentLimits limits_;
   std::atomic<DirectoryIndex*> directory_index_{nullptr};
+  SubmittedListener submitted_;
 };
 
 }  // namespace tb::suppliers

@@ -209,6 +209,26 @@ TEST_F(SupplierServiceTest, ReviewFollowsRolesAndIsLogged) {
             StatusCode::kPermissionDenied);
 }
 
+TEST_F(SupplierServiceTest, SubmissionAloneTellsTheListenerTheNamesAndOwnersToScreen) {
+  std::vector<ScreeningSubject> told;
+  service_->SetSubmittedListener([&](const ScreeningSubject& s) { told.push_back(s); });
+  nlohmann::json basic = ProfileToJson(testing::BasicCompleteRecord(1, kNow).profile);
+  basic["code_of_conduct_accepted"] = true;
+  basic["trading_names"] = {"Acme Solar"};
+  basic["owners"] = {{{"name", "Jane Wanjiru"}, {"share_percent", 60}, {"country", "KE"}}};
+  ASSERT_TRUE(service_->PatchProfile(a_, SupplierId{1}, basic).ok());
+  EXPECT_TRUE(told.empty()) << "saving a profile screens nothing";
+  ASSERT_TRUE(service_->Review(a_, SupplierId{1}, {ReviewAction::kSubmit, "", ""}).ok());
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].supplier, SupplierId{1});
+  EXPECT_EQ(told[0].legal_name, "Acme Ltd");
+  EXPECT_EQ(told[0].trading_names, std::vector<std::string>{"Acme Solar"});
+  EXPECT_EQ(told[0].owner_names, std::vector<std::string>{"Jane Wanjiru"});
+  EXPECT_EQ(told[0].country, "KE");
+  ASSERT_TRUE(service_->Review(staff_, SupplierId{1}, {ReviewAction::kStartReview, "", ""}).ok());
+  EXPECT_EQ(told.size(), 1u) << "only submissions are screened";
+}
+
 TEST_F(SupplierServiceTest, DirectoryAndExpiryListsAreForTheRightPeople) {
   EXPECT_EQ(service_->SearchDirectory(a_, {}).status().code(), StatusCode::kPermissionDenied);
   Result<DirectoryPage> page = service_->SearchDirectory(officer_, {});
