@@ -1,0 +1,44 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "core/result.h"
+
+namespace tb::crypto {
+
+// The platform's Ed25519 signing key: it signs bid receipts (SECURITY.md ET-02) and the audit
+// log's tree heads (AU-03). Its public half is published at /api/v1/audit/public-key.
+class SigningKey {
+ public:
+  // A fresh random key (tests, first start).
+  static SigningKey Generate();
+
+  // Reads the key file at `path`, or creates it (mode 0600, parent directories 0700) when it
+  // does not exist. InvalidArgument for a file that is not a key written by this program;
+  // Internal for I/O errors. Every server of a cluster must be given the same file.
+  static Result<SigningKey> LoadOrCreate(const std::string& path);
+
+  std::array<std::uint8_t, 64> Sign(std::span<const std::uint8_t> message) const;
+  const std::array<std::uint8_t, 32>& public_key() const { return public_key_; }
+  // First 16 hex digits of SHA-256(public key): names the key in receipts and heads.
+  std::string KeyId() const;
+
+  ~SigningKey();
+  SigningKey(const SigningKey&);
+  SigningKey& operator=(const SigningKey&);
+
+ private:
+  SigningKey() = default;
+  std::array<std::uint8_t, 64> secret_key_{};  // libsodium's seed || public key layout
+  std::array<std::uint8_t, 32> public_key_{};
+};
+
+// True when `signature` (64 bytes) is `public_key`'s Ed25519 signature of `message`.
+bool VerifySignature(const std::array<std::uint8_t, 32>& public_key,
+                     std::span<const std::uint8_t> message,
+                     std::span<const std::uint8_t> signature);
+
+}  // namespace tb::crypto
