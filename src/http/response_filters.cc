@@ -139,9 +139,11 @@ Result<std::string> GzipDecompress(std::string_view data) {
 }
 
 void AddSecurityHeaders(Response& response, std::string_view request_id) {
+  // 'wasm-unsafe-eval' lets the browser compile libsodium's WebAssembly, which seals bids
+  // in the supplier's browser (CR-01); it does not allow JavaScript eval or inline scripts.
   response.SetHeader("Content-Security-Policy",
                      "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                     "script-src 'self'; object-src 'none'; base-uri 'none'; "
+                     "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; "
                      "frame-ancestors 'none'; form-action 'self'");
   response.SetHeader("X-Content-Type-Options", "nosniff");
   response.SetHeader("Referrer-Policy", "strict-origin-when-cross-origin");

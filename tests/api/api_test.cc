@@ -322,7 +322,7 @@ TEST_F(ApiTest, SecurityHeadersAndRequestIdOnEveryResponse) {
     auto r = Get(target);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->get_header_value("Content-Security-Policy"),
-              "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+              "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
     EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff");
     EXPECT_EQ(r->get_header_value("Referrer-Policy"), "strict-origin-when-cross-origin");

@@ -21,7 +21,7 @@ const fixtures = makeFixtures();
 const { notices, unspsc } = fixtures;
 
 const CSP =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
   "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -177,7 +177,7 @@ const isBlank = (value: unknown): boolean =>
 // An emptied field is sent as null, which a merge patch reads as "unset";
 // list items left wholly blank (just added) are not sent, so adding a row
 // does not draw "is required" before the user has typed anything.
-function wireValue(value: unknown): unknown {
+export function wireValue(value: unknown): unknown {
   if (value === '') return null;
   if (Array.isArray(value)) {
     return value

@@ -7,7 +7,7 @@ import { Loading } from '@/components/ui/loading';
 import { ApiError, fieldErrorOf } from '@/lib/api-client';
 import { supplierMemberships, useSession } from '@/lib/auth';
 import { usePageTitle } from '@/lib/use-page-title';
-import { draftOf, patchProfile, type Profile, type ProfileDraft, profileKey, readinessKey, useProfile } from '../api';
+import { draftOf, patchProfile, wireValue, type Profile, type ProfileDraft, profileKey, readinessKey, useProfile } from '../api';
 import { type SaveState, useAutosave } from '../hooks/use-autosave';
 import { isStepId, type StepId, STEPS, stepOfField, type StepProps } from '../steps';
 import { AddressStep, GeneralStep, SizeStep } from './profile-steps-company';
@@ -99,7 +99,7 @@ function Wizard({ supplierId, profile, readOnly, delayMs, onReload }: WizardProp
     [queryClient, supplierId, i18n.language],
   );
   const [acceptedAt, setAcceptedAt] = useState(profile.code_of_conduct_accepted_at);
-  const { draft, update, state, error, flush } = useAutosave(draftOf(profile), save, delayMs);
+  const { draft, update, state, error, flush } = useAutosave(draftOf(profile), save, delayMs, wireValue);
   const stale = isStale(error);
   const refused = stale ? undefined : fieldErrorOf(error);
   const errorFor = (path: string) => (refused?.field === path ? refused.message : undefined);

@@ -3,11 +3,16 @@ import { fieldErrorOf } from '@/lib/api-client';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
-// The fields of `draft` whose value differs from `saved` (lists compared whole).
-export function changedFields<T extends object>(saved: T, draft: T): Partial<T> {
+// How a field's value would be sent; two values that send the same are no change.
+export type WireForm = (value: unknown) => unknown;
+const asIs: WireForm = (value) => value;
+
+// The fields of `draft` whose value differs from `saved` (lists compared whole), as they
+// would be sent: a just-added blank list row that is not sent is no change to save.
+export function changedFields<T extends object>(saved: T, draft: T, wire: WireForm = asIs): Partial<T> {
   const patch: Partial<T> = {};
   for (const key of Object.keys(draft) as (keyof T)[]) {
-    if (JSON.stringify(draft[key]) !== JSON.stringify(saved[key])) patch[key] = draft[key];
+    if (JSON.stringify(wire(draft[key])) !== JSON.stringify(wire(saved[key]))) patch[key] = draft[key];
   }
   return patch;
 }
@@ -17,7 +22,12 @@ export function changedFields<T extends object>(saved: T, draft: T): Partial<T> 
 // accepted are sent in one `save` call. One call at a time: edits made while
 // one is in flight go in the next. A refused save keeps the draft (nothing is
 // lost) and is sent again, with what else changed, after the next edit.
-export function useAutosave<T extends object>(initial: T, save: (patch: Partial<T>) => Promise<unknown>, delayMs: number) {
+export function useAutosave<T extends object>(
+  initial: T,
+  save: (patch: Partial<T>) => Promise<unknown>,
+  delayMs: number,
+  wire: WireForm = asIs,
+) {
   const [draft, setDraft] = useState(initial);
   const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState<unknown>();
@@ -25,6 +35,8 @@ export function useAutosave<T extends object>(initial: T, save: (patch: Partial<
   const savedRef = useRef(initial);
   const saveRef = useRef(save);
   saveRef.current = save;
+  const wireRef = useRef(wire);
+  wireRef.current = wire;
   const inFlight = useRef(false);
   const again = useRef(false);
   const timer = useRef<number | undefined>(undefined);
@@ -35,7 +47,7 @@ export function useAutosave<T extends object>(initial: T, save: (patch: Partial<
       again.current = true;
       return;
     }
-    const patch = changedFields(savedRef.current, draftRef.current);
+    const patch = changedFields(savedRef.current, draftRef.current, wireRef.current);
     if (Object.keys(patch).length === 0) {
       setState((current) => (current === 'pending' ? 'saved' : current));
       return;
@@ -46,7 +58,7 @@ export function useAutosave<T extends object>(initial: T, save: (patch: Partial<
       await saveRef.current(patch);
       savedRef.current = { ...savedRef.current, ...patch };
       setError(undefined);
-      const unsent = Object.keys(changedFields(savedRef.current, draftRef.current)).length > 0;
+      const unsent = Object.keys(changedFields(savedRef.current, draftRef.current, wireRef.current)).length > 0;
       setState(unsent ? 'pending' : 'saved');
     } catch (failure) {
       setError(failure);
