@@ -4,6 +4,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/money.h"
@@ -18,10 +19,15 @@ namespace tb::crypto {
 // additional data binds (tender, kind, bid, file index).
 enum class EnvelopeKind : std::uint8_t { kSingle = 1, kTechnical = 2, kFinancial = 3 };
 
+// "single", "technical", "financial": the names in the manifest, the API and the CLI.
+std::string_view EnvelopeKindName(EnvelopeKind kind);
+// The kind named `name` (exactly as above); nullopt for anything else.
+std::optional<EnvelopeKind> ParseEnvelopeKind(std::string_view name);
+
 struct EnvelopeBinding {
   std::string tender;  // the tender's ocid
   EnvelopeKind kind = EnvelopeKind::kSingle;
-  std::string bid;     // the bid id the client chose: 1..64 of [A-Za-z0-9_-]
+  std::string bid;  // the bid id the client chose: 1..64 of [A-Za-z0-9_-]
   bool operator==(const EnvelopeBinding&) const = default;
 };
 

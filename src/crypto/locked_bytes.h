@@ -29,6 +29,12 @@ class LockedBytes {
   // Wipes and frees now (the destructor does the same).
   void Wipe();
 
+  // Test hook for CR-03: when set, Wipe() calls `observer` with the buffer after zeroing it
+  // and before sodium_free, so a test can read exactly what is left in that memory. Null by
+  // default; not for production code.
+  using WipeObserver = void (*)(const std::uint8_t* data, std::size_t size);
+  static void SetWipeObserverForTesting(WipeObserver observer);
+
  private:
   std::uint8_t* data_ = nullptr;
   std::size_t size_ = 0;

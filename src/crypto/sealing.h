@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -21,6 +23,10 @@ struct X25519KeyPair {
 
 X25519KeyPair GenerateX25519KeyPair();
 
+// The key pair crypto_box_seed_keypair derives from a 32-byte seed: deterministic keys for
+// fuzz targets and fixtures only. InvalidArgument unless the seed has 32 bytes.
+Result<X25519KeyPair> X25519KeyPairFromSeed(std::span<const std::uint8_t> seed);
+
 // crypto_box_seal of `message` to `recipient`: 48 bytes longer than the message.
 std::vector<std::uint8_t> SealToPublicKey(const X25519PublicKey& recipient,
                                           std::span<const std::uint8_t> message);
@@ -34,5 +40,17 @@ Result<LockedBytes> OpenSealed(const X25519PublicKey& public_key,
 // True when `secret_key` (32 bytes) is the secret half of `public_key`
 // (crypto_scalarmult_base): how an opening knows the recombined key is the right one.
 bool SecretKeyMatches(std::span<const std::uint8_t> secret_key, const X25519PublicKey& public_key);
+
+// The key fingerprint published with a tender (SECURITY.md ET-12): lower-case hex SHA-256 of
+// the 32 public-key bytes.
+std::string KeyFingerprint(const X25519PublicKey& public_key);
+
+// Decodes unpadded base64url (RFC 4648 §5), the encoding of keys, shares and envelopes in JSON
+// and on the command line. InvalidArgument for padding, whitespace, other characters or
+// non-zero trailing bits.
+Result<std::vector<std::uint8_t>> DecodeBase64Url(std::string_view text);
+
+// A public key given as base64url text. InvalidArgument unless it decodes to 32 bytes.
+Result<X25519PublicKey> ParseX25519PublicKey(std::string_view base64url);
 
 }  // namespace tb::crypto

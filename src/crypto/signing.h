@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 
@@ -20,6 +21,14 @@ class SigningKey {
   // does not exist. InvalidArgument for a file that is not a key written by this program;
   // Internal for I/O errors. Every server of a cluster must be given the same file.
   static Result<SigningKey> LoadOrCreate(const std::string& path);
+
+  // Reads the key file at `path` and never creates one (`tenderbridge audit verify`).
+  // NotFound when there is no such file; InvalidArgument for a file that is not a key;
+  // FailedPrecondition when group or others may read it (the file must be mode 0600).
+  static Result<SigningKey> Load(const std::string& path);
+
+  // The key of a 32-byte Ed25519 seed (RFC 8032 test vectors). InvalidArgument otherwise.
+  static Result<SigningKey> FromSeed(std::span<const std::uint8_t> seed);
 
   std::array<std::uint8_t, 64> Sign(std::span<const std::uint8_t> message) const;
   const std::array<std::uint8_t, 32>& public_key() const { return public_key_; }
@@ -40,5 +49,17 @@ class SigningKey {
 bool VerifySignature(const std::array<std::uint8_t, 32>& public_key,
                      std::span<const std::uint8_t> message,
                      std::span<const std::uint8_t> signature);
+
+// An Ed25519 public key given as text: 43 characters of unpadded base64url or 64 hex digits.
+// InvalidArgument otherwise.
+Result<std::array<std::uint8_t, 32>> ParsePublicKey(std::string_view text);
+
+// An Ed25519 signature given as text: 86 characters of unpadded base64url or 128 hex digits.
+// InvalidArgument otherwise.
+Result<std::array<std::uint8_t, 64>> ParseSignature(std::string_view text);
+
+// The public key as a PEM "PUBLIC KEY" block (RFC 8410 SubjectPublicKeyInfo), which
+// `openssl pkeyutl -verify -pubin -inkey key.pem -rawin` reads.
+std::string PublicKeyPem(const std::array<std::uint8_t, 32>& public_key);
 
 }  // namespace tb::crypto
