@@ -32,5 +32,16 @@ void AddScheduleCommand(CLI::App& cli);
 // Code predictor (issue #5): `train` and `classify`.
 void AddTrainCommand(CLI::App& cli);
 void AddClassifyCommand(CLI::App& cli);
+// Audit log (issue #6): `audit verify` (audit_command.cc).
+void AddAuditCommand(CLI::App& cli);
+// Sealed bids (issue #6): `bid seal|open`, `tender keygen`, `committee key new`,
+// `committee share unseal` (seal_command.cc).
+void AddSealCommands(CLI::App& cli);
+// Open data (issue #6): `export ocds` (export_command.cc).
+void AddExportCommand(CLI::App& cli);
+// The subcommand `name` of `parent`, created (requiring one subcommand) when it does not exist
+// yet: several files add commands under `bid`, `tender` or `committee`, in any order.
+CLI::App* SubcommandGroup(CLI::App& parent, const std::string& name,
+                          const std::string& description);
 
 }  // namespace tb::app

@@ -4,10 +4,13 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "app/search_projection.h"
 #include "app/supplier_directory_index.h"
 #include "app/supplier_screening_source.h"
+#include "audit/audit_log_reader.h"
 #include "auth/auth_store.h"
 #include "notices/import_service.h"
 #include "notices/importers/country_codes.h"
@@ -18,9 +21,20 @@
 #include "search/search_index.h"
 #include "search/supplier_index.h"
 #include "search/unspsc_title_lookup.h"
+#include "crypto/signing.h"
+#include "storage/audit_append.h"
 #include "storage/change_log.h"
 #include "storage/database.h"
 #include "storage/storage.h"
+#include "tenders/bid_eligibility.h"
+#include "tenders/bid_service.h"
+#include "tenders/opening_service.h"
+#include "tenders/award_service.h"
+#include "tenders/evaluation_service.h"
+#include "tenders/ocds_export.h"
+#include "tenders/procedure_rules.h"
+#include "tenders/tender_service.h"
+#include "tenders/tender_store.h"
 #include "suppliers/supplier_service.h"
 #include "suppliers/upload_checks.h"
 
@@ -56,7 +70,78 @@ Result<std::unique_ptr<Context>> Context::Open(const std::string& database_url) 
   context->importer_ = std::make_unique<notices::ImportService>(*context->notices_,
                                                                 *context->unspsc_, context->clock_);
   context->change_log_ = std::make_unique<storage::ChangeLog>(*context->database_);
+  context->audit_log_ = storage::MakeAuditLogReader(*context->database_);
   return context;
+}
+
+Status Context::OpenSigningKey(const std::string& path) {
+  TB_ASSIGN_OR_RETURN(crypto::SigningKey key, crypto::SigningKey::LoadOrCreate(path));
+  TB_RETURN_IF_ERROR(storage::RegisterAuditSigningKey(*database_, key.public_key(), clock_.Now()));
+  signing_key_ = std::make_unique<crypto::SigningKey>(key);
+  return Status::Ok();
+}
+
+Timestamp ProcessClock::Now() const {
+  return system_.Now() + std::chrono::microseconds(offset_us_.load());
+}
+
+Status ProcessClock::Set(Timestamp now) {
+  if (!testing_.load()) {
+    return Status::FailedPrecondition("the clock can be set only on a server started with --test-clock");
+  }
+  offset_us_.store((now - system_.Now()).count());
+  return Status::Ok();
+}
+
+Status Context::OpenBidServices(auth::SecurityLog& security_log) {
+  if (!signing_key_) return Status::FailedPrecondition("open the signing key before the bid services");
+  bid_store_ = storage::MakeBidStore(*database_);
+  bid_eligibility_ = std::make_unique<tenders::ScreeningBidEligibility>(*screening_store_);
+  bids_ = std::make_unique<tenders::BidService>(*bid_store_, *bid_eligibility_, clock_,
+                                                *signing_key_, security_log);
+  openings_ = std::make_unique<tenders::OpeningService>(*bid_store_, clock_, *signing_key_,
+                                                        security_log);
+  return Status::Ok();
+}
+
+Status Context::OpenEvaluationServices(auth::SecurityLog& security_log) {
+  evaluation_store_ = storage::MakeEvaluationStore(*database_);
+  export_tender_store_ = storage::MakeTenderStore(*database_, clock_);
+  award_rules_ = std::make_unique<tenders::AwardRuleBook>();
+  evaluation_ =
+      std::make_unique<tenders::EvaluationService>(*evaluation_store_, clock_, security_log);
+  awards_ = std::make_unique<tenders::AwardService>(*evaluation_store_, clock_, *award_rules_,
+                                                    security_log);
+  ocds_ = std::make_unique<tenders::OcdsExporter>(*export_tender_store_, *evaluation_store_,
+                                                  supplier_store_.get());
+  return Status::Ok();
+}
+
+Status Context::OpenTenderServices(auth::Mailer* mailer, const std::string& rules_path,
+                                   const std::string& public_base_url) {
+  if (rules_path.empty()) {
+    procedure_rules_ = std::make_unique<tenders::ProcedureRuleBook>(
+        tenders::ProcedureRuleBook::Default());
+  } else {
+    std::ifstream in(rules_path, std::ios::binary);
+    if (!in) return Status::InvalidArgument("cannot read " + rules_path).WithField("--procedure-rules");
+    std::stringstream text;
+    text << in.rdbuf();
+    Result<tenders::ProcedureRuleBook> book = tenders::ProcedureRuleBook::FromJson(text.str());
+    if (!book.ok()) return Status(book.status()).WithContext(rules_path);
+    procedure_rules_ = std::make_unique<tenders::ProcedureRuleBook>(std::move(book).value());
+  }
+  tender_store_ = storage::MakeTenderStore(*database_, clock_);
+  tenders::TenderServiceOptions options;
+  options.public_base_url = public_base_url;
+  tenders_ = std::make_unique<tenders::TenderService>(*tender_store_, clock_, *procedure_rules_,
+                                                      notices_.get(), mailer, options);
+  return Status::Ok();
+}
+
+std::string ResolveSigningKeyPath(const std::string& flag_value, const std::string& database_url) {
+  if (!flag_value.empty()) return flag_value;
+  return DefaultStateDir(database_url) + "/keys/platform-signing.key";
 }
 
 Status Context::OpenSupplierServices(std::chrono::hours max_list_age) {
@@ -153,6 +238,21 @@ Context::~Context() {
   search_.reset();
   titles_.reset();
   change_log_.reset();
+  tenders_.reset();
+  procedure_rules_.reset();
+  tender_store_.reset();
+  ocds_.reset();
+  awards_.reset();
+  evaluation_.reset();
+  award_rules_.reset();
+  evaluation_store_.reset();
+  export_tender_store_.reset();
+  openings_.reset();
+  bids_.reset();
+  bid_eligibility_.reset();
+  bid_store_.reset();
+  audit_log_.reset();
+  signing_key_.reset();
   screening_subjects_.reset();
   screening_.reset();
   suppliers_.reset();

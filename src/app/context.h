@@ -1,6 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -37,7 +39,52 @@ class ScreeningService;
 class ScreeningSubjectSource;
 }  // namespace tb::screening
 
+namespace tb::crypto {
+class SigningKey;
+}  // namespace tb::crypto
+namespace tb::tenders {
+class BidStore;
+class BidEligibility;
+class BidService;
+class OpeningService;
+class TenderStore;
+class EvaluationStore;
+class EvaluationService;
+class AwardService;
+class AwardRuleBook;
+class OcdsExporter;
+class TenderService;
+class ProcedureRuleBook;
+}  // namespace tb::tenders
+namespace tb::audit {
+class AuditLogReader;
+}  // namespace tb::audit
+
+namespace tb::auth {
+class SecurityLog;
+class Mailer;
+}  // namespace tb::auth
+
 namespace tb::app {
+
+// The process clock: the system's, unless `serve --test-clock` moved it for an API test
+// (docs/bids.md, "Test clock"). Set() refuses until EnableTesting() was called, and only the
+// serve flag calls it, so nothing else can make this clock differ from the system's.
+// Thread-safe.
+class ProcessClock final : public Clock {
+ public:
+  Timestamp Now() const override;
+  void EnableTesting() { testing_.store(true); }
+  bool testing() const { return testing_.load(); }
+  // From now on Now() reads `now` plus the real time elapsed since this call.
+  // FailedPrecondition unless testing was enabled.
+  Status Set(Timestamp now);
+
+ private:
+  SystemClock system_;
+  std::atomic<bool> testing_{false};
+  std::atomic<std::int64_t> offset_us_{0};
+};
 
 class SearchProjection;
 class IndexedSupplierDirectory;
@@ -65,7 +112,47 @@ class Context {
   // projection, and answers the supplier service's directory from it.
   Status OpenSearch(const std::string& index_path);
 
+  // Loads the platform's Ed25519 signing key from `path`, creating it (0600) on first start,
+  // and registers its public half with the audit log so that heads signed with it can be
+  // stored (storage::RegisterAuditSigningKey). Call once, after Open(). InvalidArgument or
+  // FailedPrecondition for a file that is not a private key file (crypto::SigningKey).
+  Status OpenSigningKey(const std::string& path);
+
   const Clock& clock() const { return clock_; }
+  ProcessClock& process_clock() { return clock_; }
+
+  // Builds the sealed-bid and opening services (docs/bids.md) over the bid store, with the
+  // sanctions rule for bidders (tenders::ScreeningBidEligibility) and the signing key.
+  // Call once, after OpenSigningKey() and OpenSupplierServices(); `security_log` must outlive
+  // the context. FailedPrecondition when the signing key is not open.
+  Status OpenBidServices(auth::SecurityLog& security_log);
+  // Null until OpenBidServices() succeeded.
+  tenders::BidService* bids() { return bids_.get(); }
+  tenders::OpeningService* openings() { return openings_.get(); }
+
+  // Builds the evaluation and award services and the OCDS exporter (docs/evaluation.md) with
+  // the default award rules (four eyes, ten-day standstill). Call once, after Open() and
+  // OpenSupplierServices(); `security_log` must outlive the context.
+  Status OpenEvaluationServices(auth::SecurityLog& security_log);
+  // Null until OpenEvaluationServices() succeeded.
+  tenders::EvaluationService* evaluation() { return evaluation_.get(); }
+  tenders::AwardService* awards() { return awards_.get(); }
+  tenders::OcdsExporter* ocds() { return ocds_.get(); }
+  // Builds the tender service (docs/tendering.md) over the tender store and the notices, with
+  // the procedure rules of the JSON file `rules_path` (empty: the table compiled in from
+  // data/procedure-rules/default.json), `mailer` for supplier notifications (may be null;
+  // must outlive the context) and `public_base_url` for links to tender pages. Call once,
+  // after Open(). InvalidArgument naming the JSON path for a rules file that is not valid.
+  Status OpenTenderServices(auth::Mailer* mailer, const std::string& rules_path,
+                            const std::string& public_base_url);
+  // Null until OpenTenderServices() succeeded.
+  tenders::TenderService* tenders() { return tenders_.get(); }
+  // The platform signing key (receipts, ET-02; tree heads, AU-03); null until
+  // OpenSigningKey() succeeded.
+  const crypto::SigningKey* signing_key() const { return signing_key_.get(); }
+  // The audit log as stored (proofs, heads, verification); writes go through
+  // storage::AppendAuditEntry in each store's own transaction.
+  audit::AuditLogReader& audit_log() { return *audit_log_; }
   storage::Database& database() { return *database_; }
   notices::NoticeStore& notices() { return *notices_; }
   notices::UnspscCatalogue& unspsc() { return *unspsc_; }
@@ -88,7 +175,7 @@ class Context {
  private:
   Context() = default;
 
-  SystemClock clock_;
+  ProcessClock clock_;
   std::string database_kind_;
   std::unique_ptr<storage::Database> database_;
   std::unique_ptr<notices::NoticeStore> notices_;
@@ -103,6 +190,21 @@ class Context {
   std::unique_ptr<screening::ScreeningService> screening_;
   std::unique_ptr<screening::ScreeningSubjectSource> screening_subjects_;
   std::unique_ptr<storage::ChangeLog> change_log_;
+  std::unique_ptr<crypto::SigningKey> signing_key_;
+  std::unique_ptr<audit::AuditLogReader> audit_log_;
+  std::unique_ptr<tenders::BidStore> bid_store_;
+  std::unique_ptr<tenders::BidEligibility> bid_eligibility_;
+  std::unique_ptr<tenders::BidService> bids_;
+  std::unique_ptr<tenders::OpeningService> openings_;
+  std::unique_ptr<tenders::TenderStore> export_tender_store_;
+  std::unique_ptr<tenders::EvaluationStore> evaluation_store_;
+  std::unique_ptr<tenders::AwardRuleBook> award_rules_;
+  std::unique_ptr<tenders::EvaluationService> evaluation_;
+  std::unique_ptr<tenders::AwardService> awards_;
+  std::unique_ptr<tenders::OcdsExporter> ocds_;
+  std::unique_ptr<tenders::TenderStore> tender_store_;
+  std::unique_ptr<tenders::ProcedureRuleBook> procedure_rules_;
+  std::unique_ptr<tenders::TenderService> tenders_;
   std::unique_ptr<search::UnspscTitleLookup> titles_;
   std::unique_ptr<search::SearchIndex> search_;
   std::unique_ptr<search::SupplierIndex> supplier_index_;
@@ -122,6 +224,10 @@ std::string SupplierIndexPath(const std::string& index_path);
 // Where a node keeps its local state (admin token, mail sink, demo credentials): the SQLite
 // file's directory, or var/ for PostgreSQL.
 std::string DefaultStateDir(const std::string& database_url);
+
+// The platform signing key file to use: the flag if given, else
+// "<DefaultStateDir(database_url)>/keys/platform-signing.key".
+std::string ResolveSigningKeyPath(const std::string& flag_value, const std::string& database_url);
 
 // The database URL to use: the flag if given, else TB_DATABASE_URL, else var/tenderbridge.db.
 std::string ResolveDatabaseUrl(const std::string& flag_value);

@@ -36,6 +36,9 @@ int main(int argc, char** argv) {
   tb::app::AddScheduleCommand(cli);
   tb::app::AddTrainCommand(cli);
   tb::app::AddClassifyCommand(cli);
+  tb::app::AddAuditCommand(cli);
+  tb::app::AddSealCommands(cli);
+  tb::app::AddExportCommand(cli);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "app/audit_publisher.h"
+#include "app/tender_jobs.h"
 #include "app/commands.h"
 #include "app/context.h"
 #include "app/demo_accounts.h"
@@ -36,6 +38,9 @@ struct ServeArgs {
   std::string admin_token_file;
   int threads = 0;
   std::string demo_if_empty;
+  std::string signing_key;
+  std::string procedure_rules;
+  bool test_clock = false;
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_import_bytes = 256u << 20;
   bool no_access_log = false;
@@ -117,12 +122,37 @@ void AddServeCommand(CLI::App& cli) {
                   "Override a rate limit: CLASS:SCOPE=BURST/SECONDS, e.g. login:ip=10/60 "
                   "(classes login, signup, password_reset, search, upload; scopes ip, account; "
                   "BURST 0 turns it off); repeatable");
+  cmd->add_option("--signing-key", args->signing_key,
+                  "Ed25519 key file that signs receipts and audit tree heads, created (0600) "
+                  "when missing; every server of a cluster needs the same file (default: "
+                  "keys/platform-signing.key beside the SQLite file, var/keys/... for PostgreSQL)");
+  cmd->add_flag("--test-clock", args->test_clock,
+               "TESTS ONLY: let the admin token set this server's clock (POST /api/v1/test/clock) "
+               "so API tests can pass a deadline; refused unless --host is a loopback address");
+  cmd->add_option("--procedure-rules", args->procedure_rules,
+                  "Procedure rules table (JSON, docs/tendering.md): thresholds and minimum "
+                  "tendering periods per method and agency (default: the table compiled in from "
+                  "data/procedure-rules/default.json)");
   cmd->add_option("--demo-if-empty", args->demo_if_empty,
                   "Load the demo data from this folder when the database has no notices");
   cmd->callback([args] {
     const std::string url = ResolveDatabaseUrl(args->database);
+    // A moved clock accepts bids after their deadline: never on a server others can reach.
+    if (args->test_clock && args->host != "127.0.0.1" && args->host != "::1" &&
+        args->host != "localhost") {
+      FailCommand(Status::InvalidArgument("--test-clock is for tests on a loopback address only")
+                      .WithField("--test-clock"));
+    }
     Result<std::unique_ptr<Context>> context = Context::Open(url);
     if (!context.ok()) FailCommand(context.status());
+    if (args->test_clock) {
+      (*context)->process_clock().EnableTesting();
+      spdlog::warn("--test-clock: the admin token may set this server's clock (tests only)");
+    }
+    if (Status opened = (*context)->OpenSigningKey(ResolveSigningKeyPath(args->signing_key, url));
+        !opened.ok()) {
+      FailCommand(opened);
+    }
     if (!args->demo_if_empty.empty()) LoadDemoIfEmpty(**context, args->demo_if_empty);
     if (Status opened = (*context)->OpenSearch(ResolveIndexPath(args->index, url)); !opened.ok()) {
       FailCommand(opened);
@@ -194,6 +224,42 @@ void AddServeCommand(CLI::App& cli) {
     }
     deps.suppliers = (*context)->suppliers();
     deps.screening = (*context)->screening();
+    if (Status opened = (*context)->OpenBidServices(*security_log); !opened.ok()) {
+      FailCommand(opened);
+    }
+    deps.bids = (*context)->bids();
+    deps.openings = (*context)->openings();
+    if (Status opened = (*context)->OpenEvaluationServices(*security_log); !opened.ok()) {
+      FailCommand(opened);
+    }
+    deps.evaluation = (*context)->evaluation();
+    deps.awards = (*context)->awards();
+    deps.ocds = (*context)->ocds();
+    // Tenders: links in notices and e-mails name the public origin when one is given.
+    const std::string tender_base =
+        !args->public_origins.empty() ? args->public_origins.front()
+        : args->port != 0             ? "http://" + args->host + ":" + std::to_string(args->port)
+                                      : "";
+    if (Status opened =
+            (*context)->OpenTenderServices(mailer->get(), args->procedure_rules, tender_base);
+        !opened.ok()) {
+      FailCommand(opened);
+    }
+    deps.tenders = (*context)->tenders();
+    // Published tenders close at their deadline within a second (bids never wait for it).
+    TenderDeadlineJob deadline_job(*(*context)->tenders(), (*context)->clock());
+    deadline_job.Start(std::chrono::seconds(1));
+    if (args->test_clock) {
+      deps.set_test_clock = [clock = &(*context)->process_clock()](Timestamp now) {
+        return clock->Set(now);
+      };
+    }
+    deps.audit_log = &(*context)->audit_log();
+    deps.signing_key = (*context)->signing_key();
+    // AU-03: a signed tree head at most a minute after any event.
+    AuditPublisher audit_publisher((*context)->database(), *(*context)->signing_key(),
+                                   (*context)->clock());
+    audit_publisher.Start(std::chrono::seconds(60));
     Result<std::unique_ptr<http::Server>> server = http::Server::Start(options, deps);
     if (!server.ok()) FailCommand(server.status());
     if (args->public_origins.empty()) {
@@ -209,6 +275,8 @@ void AddServeCommand(CLI::App& cli) {
     spdlog::info("TenderBridge serving http://{}:{} ({} database)", args->host, (*server)->port(),
                  (*context)->database_kind());
     (*server)->Wait();
+    deadline_job.Stop();
+    audit_publisher.Stop();
     (*context)->search_projection()->Stop();
     spdlog::info("stopped");
   });

@@ -33,4 +33,14 @@ std::vector<std::uint8_t> Encode(const Entry& entry);
 // InvalidArgument for bytes that are not a canonical version-1 entry.
 Result<Entry> Decode(std::span<const std::uint8_t> bytes);
 
+// The limits an entry must keep to be appended (and that Decode enforces): kind is 1..64
+// bytes of [a-z0-9_.] starting with a letter, with no empty dotted part; actor and subject at
+// most 256 bytes; at most 256 fields, each key 1..64 bytes and each value at most 16 KiB;
+// every text well-formed UTF-8; the encoding at most 64 KiB. InvalidArgument naming the
+// offending part ("kind", "fields[3].key") otherwise.
+Status Validate(const Entry& entry);
+
+inline constexpr std::uint8_t kEntryVersion = 1;
+inline constexpr std::size_t kMaxEntryBytes = 64 * 1024;
+
 }  // namespace tb::audit

@@ -20,8 +20,13 @@ struct TreeHead {
   bool operator==(const TreeHead&) const = default;
 };
 
-// The exact bytes the signature covers (a versioned, fixed-layout encoding of size, root, at).
+// The exact bytes the signature covers (a versioned, fixed-layout encoding of size, root, at):
+// "TBSTH", version 0x01, size (u64 big-endian), at (i64 big-endian UTC microseconds), root:
+// 54 bytes. The "TBSTH" prefix keeps a head's signature from being valid for any other message
+// the same key signs (receipts use another prefix).
 std::vector<std::uint8_t> SignedBytes(const TreeHead& head);
+
+inline constexpr std::size_t kSignedTreeHeadBytes = 54;
 
 // A head over (size, root, at) signed with `key`.
 TreeHead SignTreeHead(std::int64_t size, const std::array<std::uint8_t, 32>& root, Timestamp at,

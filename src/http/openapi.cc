@@ -300,7 +300,9 @@ const std::string& OpenApiDocument() {
   static const std::string document = [] {
     nlohmann::json doc = nlohmann::json::parse(kDocument);
     // Each resource family documents its own paths and schemas in its own file.
-    for (const char* part : {internal::kAuthOpenApi, internal::kSuppliersOpenApi}) {
+    for (const char* part : {internal::kAuthOpenApi, internal::kSuppliersOpenApi,
+                              internal::kBidsOpenApi, internal::kAuditOpenApi,
+                              internal::kTendersOpenApi, internal::kEvaluationOpenApi}) {
       const nlohmann::json fragment = nlohmann::json::parse(part);
       doc["paths"].update(fragment.value("paths", nlohmann::json::object()));
       const nlohmann::json components = fragment.value("components", nlohmann::json::object());

@@ -13,6 +13,10 @@ namespace internal {
 // merged into the main document.
 extern const char* const kAuthOpenApi;  // openapi_auth.cc
 extern const char* const kSuppliersOpenApi;  // openapi_suppliers.cc
+extern const char* const kAuditOpenApi;  // openapi_audit.cc
+extern const char* const kBidsOpenApi;  // openapi_bids.cc
+extern const char* const kTendersOpenApi;  // openapi_tenders.cc
+extern const char* const kEvaluationOpenApi;  // openapi_evaluation.cc
 }  // namespace internal
 
 }  // namespace tb::http

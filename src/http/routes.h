@@ -115,5 +115,66 @@ Response ListSanctionsReviews(const Request&, const PathParams&, const auth::Act
 Response GetSanctionsReview(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response DecideSanctionsReview(const Request&, const PathParams&, const auth::Actor&,
                                RouteContext&);
+// The audit log, public and read-only (audit_routes.cc, docs/audit-log.md).
+Response GetAuditPublicKey(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetLatestTreeHead(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListTreeHeads(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetInclusionProof(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetConsistencyProof(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+// Sealed bids and their opening (bid_routes.cc, docs/bids.md).
+Response SubmitBid(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response WithdrawBid(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListTenderBids(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetBidReceipt(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response VerifyBidReceipt(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response SubmitOpeningShare(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetOpeningStatus(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetBidDocument(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response SetBidQualification(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetBidAbstract(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response SetTestClock(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+// Evaluation, award and OCDS open data (evaluation_routes.cc, docs/evaluation.md).
+Response GetEvaluation(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response DeclareConflicts(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response PutScoringSheet(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response StartEvaluation(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response CloseTechnicalEvaluation(const Request&, const PathParams&, const auth::Actor&,
+                                  RouteContext&);
+Response RankEvaluatedBids(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response RecommendAward(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response DecideAward(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response NotifyAward(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response SignContract(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response CancelProcurement(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetAwardResult(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response RequestDebrief(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response AnswerDebrief(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListOcdsReleases(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetOcdsTenderReleases(const Request&, const PathParams&, const auth::Actor&,
+                               RouteContext&);
+// Tenders, committee and keys, clarifications, amendments (tender_routes.cc, docs/tendering.md).
+Response ListTenders(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response CreateTender(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetTender(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response PatchTender(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response PublishTender(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response CancelTender(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ChangeTenderDeadline(const Request&, const PathParams&, const auth::Actor&,
+                              RouteContext&);
+Response GetTenderCommittee(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response SetTenderCommittee(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response SetMySealingKey(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response PutEnvelopeKey(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetMyEnvelopeShare(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response AskClarification(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListClarifications(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response AnswerClarification(const Request&, const PathParams&, const auth::Actor&,
+                             RouteContext&);
+Response AmendTender(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListAmendments(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ExpressTenderInterest(const Request&, const PathParams&, const auth::Actor&,
+                               RouteContext&);
+Response GetTenderInterest(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListMyNotifications(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 
 }  // namespace tb::http

@@ -65,9 +65,12 @@ TEST(Routes, InventoryNamesARuleForEveryRoute) {
 TEST(Routes, OnlyTheImportRouteTakesLargeUploads) {
   for (const Route& route : Routes()) {
     // Supplier documents are up to 20 MiB; SupplierService refuses larger files with 413.
+    // Sealed bids: up to 64 MiB per envelope; BidService refuses larger envelopes with 413.
     const bool is_import = route.path == "/api/v1/admin/imports/{kind}" ||
                            (route.method == "POST" &&
-                            route.path == "/api/v1/suppliers/{id}/documents");
+                            route.path == "/api/v1/suppliers/{id}/documents") ||
+                           (route.method == "POST" &&
+                            route.path == "/api/v1/tenders/{ocid}/bids/{bid}");
     EXPECT_EQ(route.upload, is_import) << route.path;
     if (is_import) {
       EXPECT_TRUE(route.slow);

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +33,22 @@ class SupplierService;
 namespace tb::screening {
 class ScreeningService;
 }  // namespace tb::screening
+
+namespace tb::tenders {
+class BidService;
+class OpeningService;
+class TenderService;
+class EvaluationService;
+class AwardService;
+class OcdsExporter;
+}  // namespace tb::tenders
+
+namespace tb::audit {
+class AuditLogReader;
+}  // namespace tb::audit
+namespace tb::crypto {
+class SigningKey;
+}  // namespace tb::crypto
 
 namespace tb::http {
 
@@ -74,6 +91,23 @@ struct ServerDeps {
   suppliers::SupplierService* suppliers = nullptr;
   // Sanctions screening reviews; null: the /sanctions routes answer 503.
   screening::ScreeningService* screening = nullptr;
+  // The audit log (audit_routes.cc, docs/audit-log.md): heads and proofs are read from it,
+  // the public key from signing_key; null: those routes answer 503.
+  audit::AuditLogReader* audit_log = nullptr;
+  const crypto::SigningKey* signing_key = nullptr;
+  // Sealed bids and their opening (bid_routes.cc); null: those routes answer 503.
+  tenders::BidService* bids = nullptr;
+  tenders::OpeningService* openings = nullptr;
+  // Tenders, committees, keys, clarifications, amendments (tender_routes.cc); null: 503.
+  tenders::TenderService* tenders = nullptr;
+  // Evaluation, award and the OCDS export (evaluation_routes.cc, docs/evaluation.md); null: 503.
+  tenders::EvaluationService* evaluation = nullptr;
+  tenders::AwardService* awards = nullptr;
+  tenders::OcdsExporter* ocds = nullptr;
+  // Sets the process clock (POST /api/v1/test/clock, admin token only). Empty unless the
+  // server was started with `serve --test-clock`; the route then answers 404 like any
+  // unknown path (docs/bids.md, "Test clock").
+  std::function<Status(Timestamp)> set_test_clock;
 };
 
 // The HTTP server: the /api/v1 routes, the OpenAPI document and the static web UI.

@@ -32,6 +32,26 @@ Result<AuditAppended> AppendAuditEntry(Transaction& tx, const audit::Entry& entr
 // Records a signed tree head handed out (in a receipt, at a deadline, at an opening, or by the
 // minute publisher) inside `tx`, so that `tenderbridge audit verify` checks every head anyone
 // was ever given against the final tree (AU-03). Storing the same head twice is a no-op.
+// The head is stored with the id of the registered signing key its signature verifies with
+// (RegisterAuditSigningKey); FailedPrecondition when no registered key verifies it, so a head
+// nobody could check is never stored. Takes the same lock as AppendAuditEntry.
 Status StoreTreeHead(Transaction& tx, const audit::TreeHead& head);
+
+// Records `public_key` as a key tree heads may be signed with (audit_signing_keys; once per
+// key, a no-op afterwards). `serve` registers the platform key at start. The verifier never
+// trusts this table: an auditor names the keys to verify with.
+Status RegisterAuditSigningKey(Database& db, const std::array<std::uint8_t, 32>& public_key,
+                               Timestamp now);
+
+// The log as the appender sees it inside `tx`, after taking the append lock: its size, root,
+// how many heads are stored and the size of the newest one (-1 when none). The head publisher
+// signs and stores a head in the same transaction, so no append can slip in between.
+struct AuditTreeState {
+  std::int64_t size = 0;
+  std::array<std::uint8_t, 32> root{};
+  std::int64_t head_count = 0;
+  std::int64_t latest_head_size = -1;
+};
+Result<AuditTreeState> ReadAuditTree(Transaction& tx);
 
 }  // namespace tb::storage

@@ -12,6 +12,20 @@
 #include "suppliers/documents.h"
 #include "suppliers/supplier_store.h"
 
+namespace tb::audit {
+class AuditLogReader;  // audit/audit_log_reader.h
+}  // namespace tb::audit
+namespace tb::tenders {
+class TenderStore;  // tenders/tender_store.h
+}  // namespace tb::tenders
+
+namespace tb::tenders {
+class BidStore;  // tenders/bid_store.h
+}  // namespace tb::tenders
+namespace tb::tenders {
+class EvaluationStore;  // tenders/evaluation_store.h
+}  // namespace tb::tenders
+
 namespace tb::storage {
 
 class Database;  // storage/database.h
@@ -29,5 +43,15 @@ std::unique_ptr<auth::AuthStore> MakeAuthStore(Database& db);
 std::unique_ptr<suppliers::SupplierStore> MakeSupplierStore(Database& db);
 std::unique_ptr<screening::ScreeningStore> MakeScreeningStore(Database& db);
 std::unique_ptr<suppliers::BlobStore> MakeBlobStore(Database& db, const Clock& clock);
+// The audit log's reader (issue #6; storage/sql_audit_log.h). Writes go through
+// storage/audit_append.h inside the state change's own transaction.
+std::unique_ptr<audit::AuditLogReader> MakeAuditLogReader(Database& db);
+// Sealed bids and openings (issue #6; storage/sql_bid_store.h).
+std::unique_ptr<tenders::BidStore> MakeBidStore(Database& db);
+// Tenders, committees, keys, clarifications, amendments (issue #6; storage/sql_tender_store.h).
+// The clock is read inside transactions that compare with a stored deadline.
+std::unique_ptr<tenders::TenderStore> MakeTenderStore(Database& db, const Clock& clock);
+// Evaluation and award records (issue #6; storage/sql_evaluation_store.h).
+std::unique_ptr<tenders::EvaluationStore> MakeEvaluationStore(Database& db);
 
 }  // namespace tb::storage

@@ -31,9 +31,18 @@ extern const Migration kMigrationV2;
 extern const Migration kMigrationV3;
 // Defined in schema_v4.cc.
 extern const Migration kMigrationV4;
+// Defined in schema_v5.cc (the audit log, issue #6).
+extern const Migration kMigrationV5;
+// Defined in schema_v6.cc (tenders, issue #6).
+extern const Migration kMigrationV6;
+// Defined in schema_v7.cc (sealed bids and openings, issue #6).
+extern const Migration kMigrationV7;
+// Defined in schema_v8.cc (evaluation and award, issue #6).
+extern const Migration kMigrationV8;
 
 std::span<const Migration> AllMigrations() {
-  static const Migration kAll[] = {kMigrationV1, kMigrationV2, kMigrationV3, kMigrationV4};
+  static const Migration kAll[] = {kMigrationV1, kMigrationV2, kMigrationV3, kMigrationV4,
+                                     kMigrationV5, kMigrationV6, kMigrationV7, kMigrationV8};
   return kAll;
 }
 

@@ -1,0 +1,201 @@
+#include "http/tender_route_support.h"
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+#include <vector>
+
+#include "auth/auth_service.h"
+#include "crypto/random.h"
+#include "http/problem.h"
+#include "http/rate_limit.h"
+#include "tenders/tender_json.h"
+
+namespace tb::http::tender_internal {
+namespace {
+
+using nlohmann::json;
+
+bool IsJsonType(std::string_view value) {
+  std::string_view media = value.substr(0, value.find(';'));
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  return EqualsIgnoreCase(media, "application/json") ||
+         EqualsIgnoreCase(media, "application/merge-patch+json");
+}
+
+json Time(const std::optional<Timestamp>& t) { return t ? json(t->ToRfc3339()) : json(nullptr); }
+
+json KeyJson(const std::optional<std::array<std::uint8_t, 32>>& key) {
+  return key ? json(crypto::Base64UrlEncode(*key)) : json(nullptr);
+}
+
+}  // namespace
+
+Response TendersUnavailable(const Request& request) {
+  return ProblemResponse(Status::Unavailable("tenders are not available on this server"),
+                         request.path, 503);
+}
+
+std::optional<Response> ReadObject(const Request& request, json& body) {
+  const std::string* content_type = request.Header("content-type");
+  if (content_type == nullptr || !IsJsonType(*content_type)) {
+    return ProblemResponse(
+        Status::InvalidArgument("the body must be application/json").WithField("Content-Type"),
+        request.path, 415, "unsupported_media_type");
+  }
+  std::vector<std::vector<std::string>> open_objects;
+  std::string duplicate;
+  const json::parser_callback_t refuse_duplicates = [&](int, json::parse_event_t event,
+                                                        json& parsed) {
+    if (event == json::parse_event_t::object_start) open_objects.emplace_back();
+    if (event == json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
+    if (event == json::parse_event_t::key && !open_objects.empty()) {
+      std::vector<std::string>& keys = open_objects.back();
+      const std::string key = parsed.get<std::string>();
+      if (std::find(keys.begin(), keys.end(), key) != keys.end() && duplicate.empty()) {
+        duplicate = key;
+      }
+      keys.push_back(key);
+    }
+    return true;
+  };
+  body = json::parse(request.body, refuse_duplicates, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object() || !duplicate.empty()) {
+    return ProblemResponse(
+        Status::InvalidArgument(!duplicate.empty() ? "duplicate key \"" + duplicate + "\""
+                                                   : "the body must be a JSON object")
+            .WithField("body"),
+        request.path, 400, "malformed_json");
+  }
+  return std::nullopt;
+}
+
+Response TenderProblem(const Status& status, const Request& request, const auth::Actor& actor,
+                       RouteContext& context, bool invalid_as_400) {
+  if (tenders::IsUnknownField(status)) {
+    return ProblemResponse(status, request.path, 400, "unknown_field");
+  }
+  if (status.code() == StatusCode::kPermissionDenied) {
+    if (context.deps.auth != nullptr) {
+      context.deps.auth->RecordAccessDenied(
+          actor, "route:" + request.method + " " + request.path, "forbidden",
+          {request.request_id, std::string(RemoteAddress(request.remote))});
+    }
+    return ProblemResponse(status, request.path, 403, "forbidden");
+  }
+  if (invalid_as_400 && status.code() == StatusCode::kInvalidArgument) {
+    return ProblemResponse(status, request.path, 400);
+  }
+  return ServiceProblem(status, request);
+}
+
+std::string TenderEtag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }
+
+Result<std::optional<std::int64_t>> IfMatchVersion(const Request& request) {
+  const std::string* header = request.Header("if-match");
+  if (header == nullptr) return std::optional<std::int64_t>();
+  std::string_view tag = *header;
+  while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+  while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+  if (tag == "*") return std::optional<std::int64_t>();
+  if (tag.starts_with("W/")) tag.remove_prefix(2);
+  if (tag.starts_with("\"v")) {
+    tag.remove_prefix(2);
+    std::int64_t version = 0;
+    const auto [end, error] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
+    if (error == std::errc() && end != tag.data() && version > 0) {
+      return std::optional<std::int64_t>(version);
+    }
+  }
+  return Status::InvalidArgument("If-Match must be an ETag of this tender").WithField("If-Match");
+}
+
+Result<std::int64_t> IntField(const json& body, std::string_view name, std::int64_t fallback) {
+  const std::string key(name);
+  if (!body.contains(key)) return fallback;
+  if (!body[key].is_number_integer()) {
+    return Status::InvalidArgument("must be a whole number").WithField(key);
+  }
+  return body[key].get<std::int64_t>();
+}
+
+Result<std::string> TextField(const json& body, std::string_view name) {
+  const std::string key(name);
+  if (!body.contains(key)) return std::string();
+  if (!body[key].is_string()) return Status::InvalidArgument("must be a string").WithField(key);
+  return body[key].get<std::string>();
+}
+
+Status OnlyFields(const json& body, std::initializer_list<std::string_view> known) {
+  for (const auto& [key, value] : body.items()) {
+    (void)value;
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      return Status::InvalidArgument("unknown field").WithField(key);
+    }
+  }
+  return Status::Ok();
+}
+
+json CommitteeJson(const tenders::TenderService::CommitteeView& view) {
+  json opening = json::array();
+  json evaluators = json::array();
+  for (const tenders::CommitteeMember& m : view.members) {
+    json member = {
+        {"user_id", m.user.value}, {"display_name", m.display_name}, {"position", m.position}};
+    if (m.role == tenders::CommitteeRole::kOpening) {
+      member["sealing_key"] = KeyJson(m.sealing_key);
+      member["sealing_key_fingerprint"] =
+          m.sealing_key ? json(tenders::KeyFingerprint(*m.sealing_key)) : json(nullptr);
+      opening.push_back(std::move(member));
+    } else {
+      evaluators.push_back(std::move(member));
+    }
+  }
+  json envelopes = json::array();
+  for (const tenders::EnvelopeKey& k : view.keys) {
+    json holders = json::array();
+    for (const tenders::EnvelopeKey::Share& s : k.shares) holders.push_back(s.user.value);
+    envelopes.push_back({{"envelope", tenders::EnvelopeName(k.envelope)},
+                         {"public_key", crypto::Base64UrlEncode(k.public_key)},
+                         {"fingerprint", tenders::KeyFingerprint(k.public_key)},
+                         {"threshold", k.threshold},
+                         {"registered_by", k.created_by.value},
+                         {"registered_at", k.created_at.ToRfc3339()},
+                         {"share_holders", std::move(holders)}});
+  }
+  return {{"threshold", view.threshold},
+          {"opening", std::move(opening)},
+          {"evaluators", std::move(evaluators)},
+          {"envelopes", std::move(envelopes)}};
+}
+
+json ClarificationJson(const tenders::ClarificationView& view) {
+  const tenders::Clarification& c = view.clarification;
+  return {{"id", c.id},
+          {"number", c.number},
+          {"question", c.question},
+          {"asked_at", c.asked_at.ToRfc3339()},
+          {"answer", c.answered_at ? json(c.answer) : json(nullptr)},
+          {"answered_at", Time(c.answered_at)},
+          {"mine", view.mine}};
+}
+
+json AmendmentJson(const tenders::Amendment& a) {
+  json changes = json::parse(a.changes_json, nullptr, false);
+  return {{"number", a.number},
+          {"at", a.at.ToRfc3339()},
+          {"rationale", a.rationale},
+          {"changed_fields", a.changed_fields},
+          {"changes", changes.is_discarded() ? json::object() : changes},
+          {"substantive", a.substantive},
+          {"deadline_before", Time(a.deadline_before)},
+          {"deadline_after", Time(a.deadline_after)},
+          {"deadline_extended", a.deadline_extended}};
+}
+
+json NotificationJson(const tenders::Notification& n) {
+  return {{"id", n.id},     {"tender", n.ocid},         {"title", n.title},
+          {"kind", n.kind}, {"reference", n.reference}, {"at", n.at.ToRfc3339()}};
+}
+
+}  // namespace tb::http::tender_internal

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "audit/entry.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "core/timestamp.h"
+#include "storage/audit_append.h"
+#include "storage/database.h"
+#include "tenders/tender.h"
+
+// What the two files of SqlBidStore share. Internal to storage/.
+namespace tb::storage::bid_sql {
+
+struct TenderRow {
+  std::string ocid;
+  std::string state;
+  std::optional<Timestamp> deadline;
+  UserId created_by;
+  tenders::EnvelopeMode mode = tenders::EnvelopeMode::kSingle;
+};
+
+// " FOR UPDATE" on PostgreSQL, nothing on SQLite.
+std::string ForUpdate(const Transaction& tx);
+// The tender row, locked for the transaction when `lock`.
+Result<std::optional<TenderRow>> ReadTender(Transaction& tx, TenderId id, bool lock);
+Result<AuditAppended> Append(Transaction& tx, const audit::Entry& entry);
+
+}  // namespace tb::storage::bid_sql

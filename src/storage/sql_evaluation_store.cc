@@ -1,0 +1,369 @@
+#include "storage/sql_evaluation_store.h"
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "storage/audit_append.h"
+#include "storage/sql_tender_helpers.h"
+#include "storage/storage.h"
+#include "tenders/evaluation_json.h"
+
+namespace tb::storage {
+namespace {
+
+using tenders::EvaluationChange;
+using tenders::EvaluationSnapshot;
+
+std::optional<Timestamp> OptionalTime(const Statement& s, int column) {
+  if (s.IsNull(column)) return std::nullopt;
+  return Timestamp::FromMicros(s.Int64(column));
+}
+
+Result<nlohmann::json> ParseDoc(const std::string& text, std::string_view what) {
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    return Status::Internal("a stored " + std::string(what) + " is not JSON");
+  }
+  return doc;
+}
+
+Result<std::optional<tenders::OpeningRecord>> ReadOpening(Transaction& tx, TenderId tender,
+                                                          std::string_view ocid,
+                                                          std::string_view envelope) {
+  TB_ASSIGN_OR_RETURN(Statement * s,
+                      tx.Prepare("SELECT opened_at_us, members, record_sha256 FROM openings "
+                                 "WHERE tender_id = ? AND envelope = ?"));
+  s->BindInt64(1, tender.value).BindText(2, envelope);
+  TB_ASSIGN_OR_RETURN(bool row, s->Step());
+  if (!row) return std::optional<tenders::OpeningRecord>();
+  tenders::OpeningRecord record;
+  record.tender = tender;
+  record.ocid = std::string(ocid);
+  record.kind = tenders::ParseEnvelopeKind(envelope).value_or(tenders::EnvelopeKind::kSingle);
+  record.opened_at = Timestamp::FromMicros(s->Int64(0));
+  const nlohmann::json members = nlohmann::json::parse(s->Text(1), nullptr, false);
+  if (members.is_array()) {
+    for (const nlohmann::json& m : members) {
+      if (m.is_number_integer()) record.members.push_back(UserId{m.get<std::int64_t>()});
+    }
+  }
+  record.record_sha256 = s->Text(2);
+  TB_ASSIGN_OR_RETURN(Statement * b,
+                      tx.Prepare("SELECT bid_id, supplier_id, supplier_name, version, "
+                                 "receipt_time_us, envelope_sha256, bid_ref_salt, decrypted, "
+                                 "error, price_minor, price_currency, files FROM opened_bids "
+                                 "WHERE tender_id = ? AND envelope = ? "
+                                 "ORDER BY receipt_time_us, bid_id"));
+  b->BindInt64(1, tender.value).BindText(2, envelope);
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool more, b->Step());
+    if (!more) break;
+    tenders::OpenedBid bid;
+    bid.bid_id = b->Text(0);
+    bid.supplier = OrganisationId{b->Int64(1)};
+    bid.supplier_name = b->Text(2);
+    bid.version = static_cast<int>(b->Int64(3));
+    bid.receipt_time = Timestamp::FromMicros(b->Int64(4));
+    bid.envelope_sha256 = b->Text(5);
+    bid.bid_ref_salt = b->Text(6);
+    bid.decrypted = b->Int64(7) != 0;
+    bid.error = b->Text(8);
+    if (!b->IsNull(9)) bid.price = Money{b->Int64(9), b->Text(10)};
+    const nlohmann::json files = nlohmann::json::parse(b->Text(11), nullptr, false);
+    if (files.is_array()) {
+      for (const nlohmann::json& f : files) {
+        if (!f.is_object()) continue;
+        bid.files.push_back({f.value("index", 0), f.value("name", ""),
+                             f.value("size", std::uint64_t{0}), f.value("sha256", "")});
+      }
+    }
+    record.bids.push_back(std::move(bid));
+  }
+  return std::optional<tenders::OpeningRecord>(std::move(record));
+}
+
+Result<EvaluationSnapshot> ReadSnapshot(Transaction& tx, std::string_view ocid, bool lock) {
+  const std::string for_update = lock && tx.engine() == Engine::kPostgres ? " FOR UPDATE" : "";
+  TB_ASSIGN_OR_RETURN(Statement * find,
+                      tx.Prepare("SELECT id FROM tenders WHERE ocid = ?" + for_update));
+  find->BindText(1, ocid);
+  TB_ASSIGN_OR_RETURN(bool found, find->Step());
+  if (!found) return Status::NotFound("no such tender").WithField("ocid");
+  const TenderId id{find->Int64(0)};
+
+  EvaluationSnapshot s;
+  TB_ASSIGN_OR_RETURN(s.tender, tender_sql::ReadTender(tx, id));
+
+  TB_ASSIGN_OR_RETURN(Statement * committee,
+                      tx.Prepare("SELECT user_id, role FROM tender_committee WHERE tender_id = ? "
+                                 "ORDER BY role, position, user_id"));
+  committee->BindInt64(1, id.value);
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, committee->Step());
+    if (!row) break;
+    (committee->Text(1) == "evaluator" ? s.evaluators : s.opening_members)
+        .push_back(UserId{committee->Int64(0)});
+  }
+
+  for (std::string_view envelope : {"single", "technical"}) {
+    TB_ASSIGN_OR_RETURN(std::optional<tenders::OpeningRecord> opening,
+                        ReadOpening(tx, id, s.tender.ocid, envelope));
+    if (opening) s.technical_opening = std::move(opening);
+  }
+  TB_ASSIGN_OR_RETURN(s.financial_opening, ReadOpening(tx, id, s.tender.ocid, "financial"));
+
+  TB_ASSIGN_OR_RETURN(Statement * marks,
+                      tx.Prepare("SELECT bid_id, qualified FROM bid_qualifications "
+                                 "WHERE tender_id = ? ORDER BY bid_id"));
+  marks->BindInt64(1, id.value);
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, marks->Step());
+    if (!row) break;
+    s.qualifications.emplace_back(marks->Text(0), marks->Int64(1) != 0);
+  }
+
+  TB_ASSIGN_OR_RETURN(Statement * declarations,
+                      tx.Prepare("SELECT evaluator_id, conflict, statement, declared_at_us FROM "
+                                 "evaluation_declarations WHERE tender_id = ? ORDER BY "
+                                 "declared_at_us, evaluator_id"));
+  declarations->BindInt64(1, id.value);
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, declarations->Step());
+    if (!row) break;
+    s.declarations.push_back(
+        tenders::Declaration{UserId{declarations->Int64(0)}, declarations->Int64(1) != 0,
+                             declarations->Text(2), Timestamp::FromMicros(declarations->Int64(3))});
+  }
+
+  // Every version is kept; the snapshot holds each evaluator's latest sheet per bid.
+  TB_ASSIGN_OR_RETURN(Statement * sheets,
+                      tx.Prepare("SELECT bid_id, evaluator_id, version, sheet, submitted_at_us "
+                                 "FROM evaluation_sheets WHERE tender_id = ? "
+                                 "ORDER BY bid_id, evaluator_id, version"));
+  sheets->BindInt64(1, id.value);
+  std::map<std::pair<std::string, std::int64_t>, tenders::StoredSheet> latest;
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, sheets->Step());
+    if (!row) break;
+    TB_ASSIGN_OR_RETURN(nlohmann::json doc, ParseDoc(sheets->Text(3), "scoring sheet"));
+    Result<tenders::ScoringSheet> sheet = tenders::SheetFromJson(doc);
+    if (!sheet.ok())
+      return Status::Internal("a stored scoring sheet cannot be read: " +
+                              sheet.status().ToString());
+    sheet->bid_id = sheets->Text(0);
+    sheet->evaluator = UserId{sheets->Int64(1)};
+    latest[{sheets->Text(0), sheets->Int64(1)}] = tenders::StoredSheet{
+        *sheet, static_cast<int>(sheets->Int64(2)), Timestamp::FromMicros(sheets->Int64(4))};
+  }
+  for (auto& [key, sheet] : latest) s.sheets.push_back(std::move(sheet));
+
+  TB_ASSIGN_OR_RETURN(Statement * record,
+                      tx.Prepare("SELECT doc FROM evaluations WHERE tender_id = ?"));
+  record->BindInt64(1, id.value);
+  TB_ASSIGN_OR_RETURN(bool has_record, record->Step());
+  if (has_record) {
+    TB_ASSIGN_OR_RETURN(nlohmann::json doc, ParseDoc(record->Text(0), "evaluation record"));
+    Result<tenders::EvaluationRecord> parsed = tenders::EvaluationRecordFromJson(doc);
+    if (!parsed.ok()) {
+      return Status::Internal("the stored evaluation record cannot be read: " +
+                              parsed.status().ToString());
+    }
+    s.record = std::move(*parsed);
+  }
+
+  TB_ASSIGN_OR_RETURN(Statement * letters,
+                      tx.Prepare("SELECT letter FROM award_letters WHERE tender_id = ? "
+                                 "ORDER BY sent_at_us, bid_id"));
+  letters->BindInt64(1, id.value);
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, letters->Step());
+    if (!row) break;
+    TB_ASSIGN_OR_RETURN(nlohmann::json doc, ParseDoc(letters->Text(0), "regret letter"));
+    Result<tenders::RegretLetter> letter = tenders::LetterFromJson(doc);
+    if (!letter.ok()) return Status::Internal("a stored regret letter cannot be read");
+    s.letters.push_back(std::move(*letter));
+  }
+
+  TB_ASSIGN_OR_RETURN(Statement * debriefs,
+                      tx.Prepare("SELECT supplier_id, requested_by, requested_at_us, message, "
+                                 "answer, answered_by, answered_at_us FROM award_debriefs "
+                                 "WHERE tender_id = ? ORDER BY requested_at_us, supplier_id"));
+  debriefs->BindInt64(1, id.value);
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, debriefs->Step());
+    if (!row) break;
+    s.debriefs.push_back(tenders::DebriefRequest{
+        OrganisationId{debriefs->Int64(0)}, UserId{debriefs->Int64(1)},
+        Timestamp::FromMicros(debriefs->Int64(2)), debriefs->Text(3), debriefs->Text(4),
+        UserId{debriefs->Int64(5)}, OptionalTime(*debriefs, 6)});
+  }
+  return s;
+}
+
+Status WriteChange(Transaction& tx, const EvaluationSnapshot& s, const EvaluationChange& c) {
+  const TenderId id = s.tender.id;
+  const Timestamp at = c.audit.empty() ? Timestamp() : c.audit.front().at;
+  if (c.declaration) {
+    TB_ASSIGN_OR_RETURN(Statement * insert,
+                        tx.Prepare("INSERT INTO evaluation_declarations (tender_id, evaluator_id, "
+                                   "conflict, statement, declared_at_us) VALUES (?, ?, ?, ?, ?)"));
+    insert->BindInt64(1, id.value)
+        .BindInt64(2, c.declaration->evaluator.value)
+        .BindInt64(3, c.declaration->conflict ? 1 : 0)
+        .BindText(4, c.declaration->statement)
+        .BindInt64(5, c.declaration->at.micros());
+    TB_RETURN_IF_ERROR(insert->Run());
+  }
+  if (c.sheet) {
+    TB_ASSIGN_OR_RETURN(
+        Statement * insert,
+        tx.Prepare("INSERT INTO evaluation_sheets (tender_id, bid_id, evaluator_id, "
+                   "version, sheet, submitted_at_us) VALUES (?, ?, ?, ?, ?, ?)"));
+    insert->BindInt64(1, id.value)
+        .BindText(2, c.sheet->sheet.bid_id)
+        .BindInt64(3, c.sheet->sheet.evaluator.value)
+        .BindInt64(4, c.sheet->version)
+        .BindText(5, tenders::SheetJson(c.sheet->sheet).dump())
+        .BindInt64(6, c.sheet->submitted_at.micros());
+    TB_RETURN_IF_ERROR(insert->Run());
+  }
+  if (c.record) {
+    if (c.record->version != s.record.version + 1) {
+      return Status::FailedPrecondition("the evaluation was changed by someone else");
+    }
+    const std::string doc = tenders::EvaluationRecordJson(*c.record).dump();
+    const std::string stage(tenders::EvaluationStageName(c.record->stage));
+    Statement* write = nullptr;
+    if (s.record.version == 0) {
+      TB_ASSIGN_OR_RETURN(write, tx.Prepare("INSERT INTO evaluations (stage, version, doc, "
+                                            "updated_at_us, tender_id) VALUES (?, ?, ?, ?, ?)"));
+    } else {
+      TB_ASSIGN_OR_RETURN(write, tx.Prepare("UPDATE evaluations SET stage = ?, version = ?, "
+                                            "doc = ?, updated_at_us = ? WHERE tender_id = ? "
+                                            "AND version = ?"));
+      write->BindInt64(6, s.record.version);
+    }
+    write->BindText(1, stage)
+        .BindInt64(2, c.record->version)
+        .BindText(3, doc)
+        .BindInt64(4, at.micros())
+        .BindInt64(5, id.value);
+    TB_RETURN_IF_ERROR(write->Run());
+    if (write->ChangedRows() != 1) {
+      return Status::FailedPrecondition("the evaluation was changed by someone else");
+    }
+  }
+  for (const auto& [bid, qualified] : c.qualifications) {
+    TB_ASSIGN_OR_RETURN(Statement * clear, tx.Prepare("DELETE FROM bid_qualifications WHERE "
+                                                      "tender_id = ? AND bid_id = ?"));
+    clear->BindInt64(1, id.value).BindText(2, bid);
+    TB_RETURN_IF_ERROR(clear->Run());
+    TB_ASSIGN_OR_RETURN(Statement * insert,
+                        tx.Prepare("INSERT INTO bid_qualifications (tender_id, bid_id, qualified, "
+                                   "decided_by, decided_at_us) VALUES (?, ?, ?, ?, ?)"));
+    insert->BindInt64(1, id.value)
+        .BindText(2, bid)
+        .BindInt64(3, qualified ? 1 : 0)
+        .BindInt64(4, c.qualified_by.value)
+        .BindInt64(5, at.micros());
+    TB_RETURN_IF_ERROR(insert->Run());
+  }
+  if (c.tender_state) {
+    // The tender's version moves too, so an officer's edit based on the old row is refused
+    // and the public notice (rewritten while behind the version) follows the new state.
+    const bool cancelled = *c.tender_state == tenders::TenderState::kCancelled;
+    TB_ASSIGN_OR_RETURN(
+        Statement * update,
+        tx.Prepare("UPDATE tenders SET state = ?, version = version + 1, updated_at_us = ?, "
+                   "cancellation_reason = CASE WHEN ? = 1 THEN ? ELSE cancellation_reason END "
+                   "WHERE id = ? AND state = ?"));
+    update->BindText(1, tenders::TenderStateName(*c.tender_state))
+        .BindInt64(2, at.micros())
+        .BindInt64(3, cancelled ? 1 : 0)
+        .BindText(4, c.cancellation_reason)
+        .BindInt64(5, id.value)
+        .BindText(6, tenders::TenderStateName(s.tender.state));
+    TB_RETURN_IF_ERROR(update->Run());
+    if (update->ChangedRows() != 1) {
+      return Status::FailedPrecondition("the tender was changed by someone else");
+    }
+  }
+  for (const tenders::RegretLetter& letter : c.letters) {
+    TB_ASSIGN_OR_RETURN(Statement * insert,
+                        tx.Prepare("INSERT INTO award_letters (tender_id, bid_id, supplier_id, "
+                                   "letter, sent_at_us) VALUES (?, ?, ?, ?, ?)"));
+    insert->BindInt64(1, id.value)
+        .BindText(2, letter.bid_id)
+        .BindInt64(3, letter.supplier.value)
+        .BindText(4, tenders::LetterJson(letter).dump())
+        .BindInt64(5, letter.sent_at.micros());
+    TB_RETURN_IF_ERROR(insert->Run());
+  }
+  if (c.debrief) {
+    TB_ASSIGN_OR_RETURN(Statement * clear, tx.Prepare("DELETE FROM award_debriefs WHERE "
+                                                      "tender_id = ? AND supplier_id = ?"));
+    clear->BindInt64(1, id.value).BindInt64(2, c.debrief->supplier.value);
+    TB_RETURN_IF_ERROR(clear->Run());
+    TB_ASSIGN_OR_RETURN(Statement * insert,
+                        tx.Prepare("INSERT INTO award_debriefs (tender_id, supplier_id, "
+                                   "requested_by, requested_at_us, message, answer, answered_by, "
+                                   "answered_at_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert->BindInt64(1, id.value)
+        .BindInt64(2, c.debrief->supplier.value)
+        .BindInt64(3, c.debrief->requested_by.value)
+        .BindInt64(4, c.debrief->requested_at.micros())
+        .BindText(5, c.debrief->message)
+        .BindText(6, c.debrief->answer);
+    if (c.debrief->answered_at) {
+      insert->BindInt64(7, c.debrief->answered_by.value)
+          .BindInt64(8, c.debrief->answered_at->micros());
+    } else {
+      insert->BindNull(7).BindNull(8);
+    }
+    TB_RETURN_IF_ERROR(insert->Run());
+  }
+  for (const audit::Entry& entry : c.audit) {
+    TB_RETURN_IF_ERROR(AppendAuditEntry(tx, entry).status());
+  }
+  return Status::Ok();
+}
+
+bool Empty(const EvaluationChange& c) {
+  return !c.declaration && !c.sheet && !c.record && c.qualifications.empty() && !c.tender_state &&
+         c.letters.empty() && !c.debrief && c.audit.empty();
+}
+
+}  // namespace
+
+Result<EvaluationSnapshot> SqlEvaluationStore::Load(std::string_view ocid) {
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
+  return ReadSnapshot(*tx, ocid, false);
+}
+
+Result<EvaluationSnapshot> SqlEvaluationStore::Apply(std::string_view ocid,
+                                                     const tenders::EvaluationDecision& decide) {
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kWrite));
+  TB_ASSIGN_OR_RETURN(EvaluationSnapshot before, ReadSnapshot(*tx, ocid, true));
+  TB_ASSIGN_OR_RETURN(EvaluationChange change, decide(before));
+  if (Empty(change)) return before;
+  if (change.audit.empty()) {
+    return Status::Internal("an evaluation change without its audit entry (AU-01)");
+  }
+  TB_RETURN_IF_ERROR(WriteChange(*tx, before, change));
+  TB_ASSIGN_OR_RETURN(EvaluationSnapshot after, ReadSnapshot(*tx, ocid, false));
+  TB_RETURN_IF_ERROR(tx->Commit());
+  return after;
+}
+
+Status SqlEvaluationStore::RecordAudit(const audit::Entry& entry) {
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kWrite));
+  TB_RETURN_IF_ERROR(AppendAuditEntry(*tx, entry).status());
+  return tx->Commit();
+}
+
+std::unique_ptr<tenders::EvaluationStore> MakeEvaluationStore(Database& db) {
+  return std::make_unique<SqlEvaluationStore>(db);
+}
+
+}  // namespace tb::storage
