@@ -1,6 +1,6 @@
 // Sealed bids and their opening (docs/bids.md, docs/receipts.md): submission, replacement and
 // withdrawal with signed receipts, receipt verification, committee shares, the opening
-// record, decrypted documents, technical qualification, the bid abstract, and the test clock
+// record, decrypted documents, the bid abstract, and the test clock
 // of `serve --test-clock`. BidService and OpeningService make the object checks; this file
 // checks the second factor of a share (AS-06, AS-12) and maps the rest to HTTP.
 #include <charconv>
@@ -361,19 +361,6 @@ Response GetBidDocument(const Request& request, const PathParams& path_params,
   response.headers.emplace_back("X-Content-Type-Options", "nosniff");
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
-}
-
-Response SetBidQualification(const Request& request, const PathParams& path_params,
-                             const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.openings == nullptr) return BidsUnavailable(request);
-  static constexpr BodyField kFields[] = {{"qualified", FieldType::kBoolean, true}};
-  json body;
-  if (auto problem = ReadJsonBody(request, kFields, body)) return *problem;
-  const bool qualified = body["qualified"].get<bool>();
-  Status set = context.deps.openings->SetQualification(actor, path_params.at(0), path_params.at(1),
-                                                       qualified);
-  if (!set.ok()) return ServiceProblem(set, request);
-  return JsonResponse(DumpJson({{"bid", path_params.at(1)}, {"qualified", qualified}}));
 }
 
 Response GetBidAbstract(const Request& request, const PathParams& path_params,

@@ -157,27 +157,6 @@ const char* const kBidsOpenApi = R"json({
         }
       }
     },
-    "/api/v1/tenders/{ocid}/bids/{bid}/qualification": {
-      "post": {
-        "operationId": "setBidQualification",
-        "summary": "Two-envelope tenders: mark a technically opened bid qualified or not (the tender's evaluators and officers). The financial envelopes open only when every opened bid is marked, and only for qualified bids (ET-05).",
-        "security": [{"session": []}],
-        "parameters": [
-          {"name": "ocid", "in": "path", "required": true, "schema": {"type": "string"}},
-          {"name": "bid", "in": "path", "required": true, "schema": {"type": "string"}}
-        ],
-        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "required": ["qualified"], "properties": {"qualified": {"type": "boolean"}}}}}},
-        "responses": {
-          "200": {"description": "Marked.", "content": {"application/json": {"schema": {"type": "object"}}}},
-          "400": {"$ref": "#/components/responses/Problem"},
-          "401": {"$ref": "#/components/responses/Problem"},
-          "403": {"$ref": "#/components/responses/Problem"},
-          "404": {"$ref": "#/components/responses/Problem"},
-          "409": {"$ref": "#/components/responses/Problem"},
-          "422": {"$ref": "#/components/responses/Problem"}
-        }
-      }
-    },
     "/api/v1/tenders/{ocid}/bid-abstract": {
       "get": {
         "operationId": "getBidAbstract",

@@ -120,8 +120,6 @@ std::span<const Route> Routes() {
       {"GET", "/api/v1/tenders/{ocid}/openings/{kind}", kSignedIn, &GetOpeningStatus},
       {"GET", "/api/v1/tenders/{ocid}/bids/{bid}/documents/{kind}/{index}", kSignedIn,
        &GetBidDocument},
-      {"POST", "/api/v1/tenders/{ocid}/bids/{bid}/qualification", kSignedIn,
-       &SetBidQualification},
       {"GET", "/api/v1/tenders/{ocid}/bid-abstract", kSignedIn, &GetBidAbstract},
       // Only with `serve --test-clock`, and only with the admin token (docs/bids.md).
       {.method = "POST", .path = "/api/v1/test/clock",

@@ -130,7 +130,6 @@ Response VerifyBidReceipt(const Request&, const PathParams&, const auth::Actor&,
 Response SubmitOpeningShare(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetOpeningStatus(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetBidDocument(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
-Response SetBidQualification(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetBidAbstract(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response SetTestClock(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 // Evaluation, award and OCDS open data (evaluation_routes.cc, docs/evaluation.md).

@@ -322,8 +322,14 @@ Result<std::vector<std::string>> SqlBidStore::CommitteeRoles(TenderId tender, Us
   if (!user.valid()) return roles;
   TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
   TB_ASSIGN_OR_RETURN(Statement * s,
-                      tx->Prepare("SELECT role FROM tender_committee WHERE tender_id = ? AND "
-                                  "user_id = ? ORDER BY role"));
+                      // ET-07: an evaluator reads opened bids only after declaring no conflict
+                      // of interest for this tender (docs/evaluation.md), as in the evaluation's
+                      // own views; until then the role does not count here.
+                      tx->Prepare("SELECT c.role FROM tender_committee c WHERE c.tender_id = ? AND "
+                                  "c.user_id = ? AND (c.role <> 'evaluator' OR EXISTS (SELECT 1 "
+                                  "FROM evaluation_declarations d WHERE d.tender_id = c.tender_id "
+                                  "AND d.evaluator_id = c.user_id AND d.conflict = 0)) "
+                                  "ORDER BY c.role"));
   s->BindInt64(1, tender.value).BindInt64(2, user.value);
   for (;;) {
     TB_ASSIGN_OR_RETURN(bool row, s->Step());

@@ -36,8 +36,6 @@ class SqlBidStore final : public tenders::BidStore {
                                                            tenders::EnvelopeKind kind) override;
   Result<tenders::OpenedDocument> GetDocument(TenderId tender, std::string_view bid_id,
                                               tenders::EnvelopeKind kind, int index) override;
-  Status SetQualification(TenderId tender, std::string_view bid_id, bool qualified, UserId by,
-                          const Clock& clock) override;
   Result<std::vector<std::pair<std::string, bool>>> Qualifications(TenderId tender) override;
 
  private:

@@ -401,54 +401,6 @@ Result<tenders::OpenedDocument> SqlBidStore::GetDocument(TenderId tender, std::s
   return tenders::OpenedDocument{std::string(bid_id), kind, index, s->Text(0), s->Blob(1)};
 }
 
-Status SqlBidStore::SetQualification(TenderId tender, std::string_view bid_id, bool qualified,
-                                     UserId by, const Clock& clock) {
-  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kWrite));
-  TB_ASSIGN_OR_RETURN(std::optional<TenderRow> row, ReadTender(*tx, tender, true));
-  if (!row) return Status::NotFound("no such tender").WithField("ocid");
-  TB_ASSIGN_OR_RETURN(bool technical,
-                      Exists(*tx, "SELECT 1 FROM openings WHERE tender_id = ? AND envelope = ?",
-                             tender, "technical"));
-  if (!technical) {
-    return Status::FailedPrecondition("bids are marked qualified after the technical opening");
-  }
-  TB_ASSIGN_OR_RETURN(bool financial,
-                      Exists(*tx, "SELECT 1 FROM openings WHERE tender_id = ? AND envelope = ?",
-                             tender, "financial"));
-  if (financial) {
-    return Status::FailedPrecondition("the financial envelopes are already open");
-  }
-  TB_ASSIGN_OR_RETURN(Statement * opened,
-                      tx->Prepare("SELECT 1 FROM opened_bids WHERE tender_id = ? AND "
-                                  "envelope = 'technical' AND bid_id = ?"));
-  opened->BindInt64(1, tender.value).BindText(2, bid_id);
-  TB_ASSIGN_OR_RETURN(bool known, opened->Step());
-  if (!known) return Status::NotFound("no such opened bid").WithField("bid");
-  TB_ASSIGN_OR_RETURN(Statement * clear, tx->Prepare("DELETE FROM bid_qualifications WHERE "
-                                                     "tender_id = ? AND bid_id = ?"));
-  clear->BindInt64(1, tender.value).BindText(2, bid_id);
-  TB_RETURN_IF_ERROR(clear->Run());
-  const Timestamp now = clock.Now();
-  TB_ASSIGN_OR_RETURN(Statement * insert,
-                      tx->Prepare("INSERT INTO bid_qualifications (tender_id, bid_id, qualified, "
-                                  "decided_by, decided_at_us) VALUES (?, ?, ?, ?, ?)"));
-  insert->BindInt64(1, tender.value)
-      .BindText(2, bid_id)
-      .BindInt64(3, qualified ? 1 : 0)
-      .BindInt64(4, by.value)
-      .BindInt64(5, now.micros());
-  TB_RETURN_IF_ERROR(insert->Run());
-  audit::Entry entry;
-  entry.kind = "bid.qualification";
-  entry.at = now;
-  entry.actor = "user:" + std::to_string(by.value);
-  entry.subject = "tender:" + row->ocid;
-  entry.fields.emplace_back("bid", std::string(bid_id));
-  entry.fields.emplace_back("qualified", qualified ? "true" : "false");
-  TB_RETURN_IF_ERROR(bid_sql::Append(*tx, entry).status());
-  return tx->Commit();
-}
-
 Result<std::vector<std::pair<std::string, bool>>> SqlBidStore::Qualifications(TenderId tender) {
   TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
   TB_ASSIGN_OR_RETURN(Statement * s, tx->Prepare("SELECT bid_id, qualified FROM bid_qualifications "

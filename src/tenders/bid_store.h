@@ -148,7 +148,8 @@ class BidStore {
   // The supplier's own bids of the tender with every version and receipt.
   virtual Result<std::vector<OwnBid>> OwnBids(TenderId tender, OrganisationId supplier) = 0;
 
-  // The roles ('opening', 'evaluator') `user` holds on the tender's committee.
+  // The roles ('opening', 'evaluator') `user` holds on the tender's committee; 'evaluator' only once
+  // they have declared no conflict of interest for the tender (ET-07).
   virtual Result<std::vector<std::string>> CommitteeRoles(TenderId tender, UserId user) = 0;
 
   // The organisations that hold a bid (any version) of the tender: who may read its abstract.
@@ -182,12 +183,8 @@ class BidStore {
   virtual Result<OpenedDocument> GetDocument(TenderId tender, std::string_view bid_id,
                                              EnvelopeKind kind, int index) = 0;
 
-  // Marks an opened technical bid qualified or not (ET-05), with an audit entry.
-  // FailedPrecondition before the technical opening or after the financial one; NotFound
-  // for a bid not in the technical opening.
-  virtual Status SetQualification(TenderId tender, std::string_view bid_id, bool qualified,
-                                  UserId by, const Clock& clock) = 0;
-  // bid id -> qualified, for the bids marked so far.
+  // bid id -> qualified, as the evaluation's technical close marked them (ET-05; the
+  // evaluation store writes bid_qualifications, docs/evaluation.md).
   virtual Result<std::vector<std::pair<std::string, bool>>> Qualifications(TenderId tender) = 0;
 };
 

@@ -276,20 +276,4 @@ Result<BidAbstract> OpeningService::GetAbstract(const auth::Actor& actor, std::s
   return abstract;
 }
 
-Status OpeningService::SetQualification(const auth::Actor& actor, std::string_view ocid,
-                                        std::string_view bid_id, bool qualified) {
-  TB_ASSIGN_OR_RETURN(TenderForBids tender, Tender(ocid));
-  TB_ASSIGN_OR_RETURN(std::vector<std::string> roles, store_.CommitteeRoles(tender.id, actor.user));
-  const bool evaluator = std::find(roles.begin(), roles.end(), "evaluator") != roles.end();
-  if (!evaluator && !auth::CanActForAgency(actor, tender.agency)) {
-    TB_RETURN_IF_ERROR(CheckReader(actor, tender, "qualification"));
-    return Status::PermissionDenied(
-        "only the tender's evaluators and officers mark bids qualified");
-  }
-  if (tender.mode != EnvelopeMode::kTwo) {
-    return Status::FailedPrecondition("only two-envelope tenders have a qualification step");
-  }
-  return store_.SetQualification(tender.id, bid_id, qualified, actor.user, clock_);
-}
-
 }  // namespace tb::tenders

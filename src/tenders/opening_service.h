@@ -80,10 +80,6 @@ class OpeningService {
   // FailedPrecondition before it (for everyone alike); NotFound for anyone else.
   Result<BidAbstract> GetAbstract(const auth::Actor& actor, std::string_view ocid);
 
-  // Marks an opened technical bid qualified or not: the tender's evaluators and officers.
-  Status SetQualification(const auth::Actor& actor, std::string_view ocid, std::string_view bid_id,
-                          bool qualified);
-
  private:
   Result<TenderForBids> Tender(std::string_view ocid);
   // NotFound (and a security event, ET-08) unless the actor may read opened data.

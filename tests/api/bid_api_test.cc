@@ -348,8 +348,15 @@ TEST_F(BidApiTest, SubmitReplaceWithdrawThenOpenByTwoMembers) {
   auto not_a_bidder = Send("GET", "/api/v1/tenders/" + t.ocid + "/bid-abstract", stranger);
   ASSERT_TRUE(not_a_bidder);
   EXPECT_EQ(not_a_bidder->status, 404);
-  auto document =
-      Send("GET", "/api/v1/tenders/" + t.ocid + "/bids/acme-7f3a9c/documents/single/0", evaluator);
+  const std::string document_path =
+      "/api/v1/tenders/" + t.ocid + "/bids/acme-7f3a9c/documents/single/0";
+  auto undeclared = Send("GET", document_path, evaluator);
+  ASSERT_TRUE(undeclared);
+  EXPECT_EQ(undeclared->status, 404) << "ET-07: no bid content before the conflict declaration";
+  auto declared = Send("POST", "/api/v1/tenders/" + t.ocid + "/evaluation/declaration", evaluator,
+                       json({{"conflict", false}}).dump());
+  ASSERT_TRUE(declared && declared->status / 100 == 2) << (declared ? declared->body : "");
+  auto document = Send("GET", document_path, evaluator);
   ASSERT_TRUE(document && document->status == 200) << (document ? document->body : "");
   EXPECT_EQ(document->body, "acme offer 4");
   auto supplier_document =
