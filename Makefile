@@ -35,6 +35,7 @@ bench: bootstrap
 	@scripts/bench-search
 	@scripts/bench-scheduling
 	@scripts/bench-matching
+	@scripts/bench-bids
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -243,6 +243,8 @@ def main():
         "  reference greedy, goals A-G1..A-G7 (issue #7).",
         "- docs/benchmarks-matching.md: the UNSPSC code predictor against Naive Bayes and fastText,",
         "  goals B-G1, B-G2, B-G8 (issue #5).",
+        "- docs/benchmarks-bids.md: 2,000 sealed bids of 1 MB through HTTP, throughput and receipt",
+        "  latency against an upload refused at the door (issue #6 item 8).",
         "- docs/sanctions.md (not run by `make bench`; its command is in the file): sanctions",
         "  screening precision, recall and throughput (issue #4).",
         "",
