@@ -13,9 +13,10 @@
 // journey and then `e2e: N passed, M failed`. Exit status is non-zero on any
 // failure. The server and the browser are always stopped. The search journeys
 // (issue 3) are in search-journeys.mjs; the account, supplier, directory and
-// sanctions journeys (issue 4) in account-journeys.mjs, which start a server of
-// their own (real server only). TB_E2E_JOURNEYS=<regex> runs only the journeys
-// whose name matches; the demo server is started only if one of them needs it.
+// sanctions journeys (issue 4) in account-journeys.mjs and the RFP journey (issue
+// 6) in tender-journeys.mjs, which start a server of their own (real server only).
+// TB_E2E_JOURNEYS=<regex> runs only the journeys whose name matches; the demo
+// server is started only if one of them needs it.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeAccountJourneys } from './account-journeys.mjs';
 import { makeSearchJourneys } from './search-journeys.mjs';
+import { makeTenderJourneys } from './tender-journeys.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WEB_DIST = join(REPO, 'web', 'dist');
@@ -385,6 +387,11 @@ const accounts = MOCK
   ? undefined
   : makeAccountJourneys({ withPage, screenshot, check, eventually, noHorizontalScroll, repo: REPO, tbBin: TB_BIN, webDist: WEB_DIST });
 if (accounts) journeys.push(...accounts.journeys);
+// The whole life of an RFP (issue 6), on a server of its own with a test clock.
+const tenders = MOCK
+  ? undefined
+  : makeTenderJourneys({ withPage, screenshot, check, eventually, noHorizontalScroll, repo: REPO, tbBin: TB_BIN, webDist: WEB_DIST });
+if (tenders) journeys.push(...tenders.journeys);
 
 // ---------------------------------------------------------------- main
 
@@ -404,6 +411,7 @@ async function main() {
     await browser?.close().catch(() => {});
     await stopProcess(server?.server);
     await accounts?.cleanup().catch(() => {});
+    await tenders?.cleanup().catch(() => {});
   };
   const onSignal = (signal) => {
     void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));

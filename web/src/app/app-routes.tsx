@@ -9,9 +9,11 @@ import {
   SignupPage,
   VerifyEmailPage,
 } from '@/features/auth';
+import { MyBidsRoute, PrepareBidRoute, TenderRoute } from '@/features/bidding';
 import { DirectoryPage } from '@/features/directory';
 import { ReviewQueuePage } from '@/features/sanctions';
 import { SettingsPage } from '@/features/settings';
+import { COMMITTEE_MEMBERS, SealingKeyPage, TENDER_WORKERS, TenderBuilderRoute, TenderListPage, TenderPageRoute } from '@/features/tenders';
 import { OFFICER_OR_STAFF, RequireAuth, SCREENING_STAFF } from '@/lib/auth';
 import { NotFoundRoute } from './routes/not-found-route';
 import { NoticeRoute } from './routes/notice-route';
@@ -41,6 +43,13 @@ export function AppRoutes() {
         <Route path="directory" element={<RequireAuth roles={OFFICER_OR_STAFF}><DirectoryPage /></RequireAuth>} />
         <Route path="sanctions/reviews" element={<RequireAuth roles={SCREENING_STAFF}><ReviewQueuePage /></RequireAuth>} />
         <Route path="sanctions/reviews/:id" element={<ReviewCaseRoute />} />
+        <Route path="manage/tenders" element={<RequireAuth roles={TENDER_WORKERS}><TenderListPage /></RequireAuth>} />
+        <Route path="manage/tenders/:ocid" element={<RequireAuth roles={TENDER_WORKERS}><TenderPageRoute /></RequireAuth>} />
+        <Route path="manage/tenders/:ocid/edit" element={<RequireAuth roles={TENDER_WORKERS}><TenderBuilderRoute /></RequireAuth>} />
+        <Route path="committee/sealing-key" element={<RequireAuth roles={COMMITTEE_MEMBERS}><SealingKeyPage /></RequireAuth>} />
+        <Route path="tenders/:ocid" element={<TenderRoute />} />
+        <Route path="tenders/:ocid/bid" element={<PrepareBidRoute />} />
+        <Route path="bids" element={<MyBidsRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

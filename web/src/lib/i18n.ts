@@ -22,7 +22,29 @@ export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 export const DEFAULT_LANGUAGE: LanguageCode = 'en';
 export const LANGUAGE_STORAGE_KEY = 'tenderbridge.language';
 
-export const resources = { en, fr, es, zh, ar, ru } as const;
+// Features keep their own strings in locales/<feature>/<language>.json, each under one
+// top-level key named for the feature, so helpers never edit the same file; they are
+// merged over the shared files here.
+const featureLocales = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
+function withFeatures<T extends object>(code: string, base: T): T {
+  const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [file, strings] of Object.entries(featureLocales)) {
+    if (file.endsWith(`/${code}.json`)) Object.assign(merged, strings);
+  }
+  return merged as T;
+}
+
+export const resources = {
+  en: withFeatures('en', en),
+  fr: withFeatures('fr', fr),
+  es: withFeatures('es', es),
+  zh: withFeatures('zh', zh),
+  ar: withFeatures('ar', ar),
+  ru: withFeatures('ru', ru),
+} as const;
 
 export function isLanguageCode(value: unknown): value is LanguageCode {
   return typeof value === 'string' && LANGUAGES.some((language) => language.code === value);

@@ -50,10 +50,24 @@ export function AppLayout() {
                   </NavLink>
                 </li>
               ) : null}
+              {company ? (
+                <li>
+                  <NavLink to="/bids" className="main-nav__link">
+                    {t('bidding.nav.myBids')}
+                  </NavLink>
+                </li>
+              ) : null}
               {hasRole(session.data, OFFICER_OR_STAFF) ? (
                 <li>
                   <NavLink to="/directory" className="main-nav__link">
                     {t('nav.directory')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {hasRole(session.data, ['agency_officer', 'committee_member', 'evaluator']) ? (
+                <li>
+                  <NavLink to="/manage/tenders" className="main-nav__link">
+                    {t('tenders.nav')}
                   </NavLink>
                 </li>
               ) : null}
