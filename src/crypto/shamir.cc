@@ -20,7 +20,7 @@ void FillFromSodium(unsigned char* buffer, unsigned int count) { randombytes_buf
 
 // libgfshare 2.0.0 leaves gfshare_fill_rand NULL; it draws the polynomial's coefficients from
 // it and also overwrites its buffers with it when a context is freed (SECURITY.md §5.2: never
-// gfshare_bad_idea_but_fill_rand_using_random).
+// the library's own fallback filler, which uses the C library's non-cryptographic generator).
 void EnsureGfshareRandom() {
   static const bool installed = [] {
     internal::EnsureSodium();
