@@ -242,7 +242,11 @@ Response PutEnvelopeKey(const Request& request, const PathParams& params, const 
   if (!envelope.ok()) return TenderProblem(envelope.status(), request, actor, context);
   json body;
   if (std::optional<Response> problem = ReadObject(request, body)) return *problem;
-  const Status fields = OnlyFields(body, {"public_key", "threshold", "shares"});
+  // "envelope" and "fingerprint" are optional echoes (what `tenderbridge tender keygen` prints,
+  // docs/sealed-bids.md); when given they must agree with the path and the key, so a body made
+  // for one envelope or key cannot be registered for another by mistake.
+  const Status fields =
+      OnlyFields(body, {"public_key", "threshold", "shares", "envelope", "fingerprint"});
   if (!fields.ok()) return TenderProblem(fields, request, actor, context);
   tenders::EnvelopeKey key;
   key.envelope = *envelope;
@@ -254,6 +258,17 @@ Response PutEnvelopeKey(const Request& request, const PathParams& params, const 
   }
   key.public_key = *public_key;
   key.threshold = static_cast<int>(std::clamp<std::int64_t>(*threshold, -1, 1000));
+  if (body.contains("envelope") && body["envelope"] != params[1]) {
+    return TenderProblem(
+        Status::InvalidArgument("names another envelope than the path").WithField("envelope"),
+        request, actor, context);
+  }
+  if (body.contains("fingerprint") &&
+      body["fingerprint"] != tenders::KeyFingerprint(key.public_key)) {
+    return TenderProblem(Status::InvalidArgument("is not the SHA-256 of public_key")
+                             .WithField("fingerprint"),
+                         request, actor, context);
+  }
   const json shares = body.value("shares", json::array());
   if (!shares.is_array()) {
     return TenderProblem(Status::InvalidArgument("must be an array").WithField("shares"), request,

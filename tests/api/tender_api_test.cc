@@ -148,9 +148,23 @@ TEST_F(TenderApiTest, TheLifeOfATenderUpToItsAmendments) {
                           {"sealed_share", crypto::Base64UrlEncode(crypto::SealToPublicKey(
                                                member_keys[i].public_key, (*shares)[i]))}});
   }
-  const json key_body = {{"public_key", crypto::Base64UrlEncode(envelope.public_key)},
+  // The body `tenderbridge tender keygen` prints: the route accepts its echo fields when they
+  // agree with the path and the key, and refuses them when they do not.
+  const json key_body = {{"envelope", "single"},
+                         {"public_key", crypto::Base64UrlEncode(envelope.public_key)},
+                         {"fingerprint", crypto::KeyFingerprint(envelope.public_key)},
                          {"threshold", 2},
                          {"shares", share_list}};
+  json wrong_envelope = key_body;
+  wrong_envelope["envelope"] = "technical";
+  auto refused = Put(path + "/envelopes/single/key", members[0], wrong_envelope.dump());
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(Body(refused).value("field", ""), "envelope");
+  json wrong_fingerprint = key_body;
+  wrong_fingerprint["fingerprint"] = std::string(64, '0');
+  refused = Put(path + "/envelopes/single/key", members[0], wrong_fingerprint.dump());
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(Body(refused).value("field", ""), "fingerprint");
   EXPECT_EQ(Put(path + "/envelopes/single/key", officer, key_body.dump())->status, 403);
   auto registered = Put(path + "/envelopes/single/key", members[0], key_body.dump());
   ASSERT_EQ(registered->status, 201) << registered->body;
