@@ -168,7 +168,7 @@ tb::crypto::X25519PublicKey SeedTender(const Options& o, const std::string& ocid
   Sql(o,
       "INSERT INTO tender_envelope_keys (tender_id, envelope, public_key, threshold, "
       "created_by, created_at_us) VALUES ((SELECT id FROM tenders WHERE ocid = '" +
-          ocid + "'), 'single', X'" + tb::tenders::HexOf(pair.public_key) + "', 2, " +
+          ocid + "'), 'single', X'" + tb::crypto::HexEncode(pair.public_key) + "', 2, " +
           std::to_string(officer.user) + ", 0)");
   return pair.public_key;
 }
@@ -370,7 +370,7 @@ int main(int argc, char** argv) {
               std::span<const tb::crypto::PlainFile>(&file, 1), tb::Money{100000 + i, "USD"});
           if (!sealed.ok()) Fail("sealing failed: " + sealed.status().ToString());
           u.size = sealed->size();
-          u.sha256 = tb::tenders::HexOf(tb::crypto::Sha256(*sealed));
+          u.sha256 = tb::crypto::Sha256Hex(*sealed);
           u.body = Multipart("single", *sealed);
           refused[i] = {u.bid, u.supplier, Multipart("baseline", *sealed), u.sha256, u.size};
         }

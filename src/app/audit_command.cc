@@ -14,6 +14,7 @@
 #include "app/context.h"
 #include "audit/audit_log_reader.h"
 #include "audit/verifier.h"
+#include "crypto/random.h"
 #include "crypto/signing.h"
 #include "storage/database.h"
 #include "storage/storage.h"
@@ -160,9 +161,9 @@ void RunVerify(const VerifyArgs& args) {
   const audit::VerificationReport report = verifier->Finish();
 
   std::string key_ids;
-  for (const auto& key : keys) key_ids += (key_ids.empty() ? "" : ", ") + audit::KeyIdOf(key);
+  for (const auto& key : keys) key_ids += (key_ids.empty() ? "" : ", ") + crypto::KeyIdOf(key);
   std::printf("audit log:  %lld entries, root %s\n", static_cast<long long>(report.entries),
-              audit::ToHex(report.root).c_str());
+              crypto::HexEncode(report.root).c_str());
   std::printf("tree heads: %lld stored, %lld given; verifying keys: %s\n",
               static_cast<long long>(report.stored_heads),
               static_cast<long long>(report.external_heads), key_ids.c_str());

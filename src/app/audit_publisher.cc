@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "audit/verifier.h"
+#include "crypto/random.h"
 #include "crypto/signing.h"
 #include "storage/audit_append.h"
 #include "storage/database.h"
@@ -42,7 +43,7 @@ void AuditPublisher::Run(std::chrono::milliseconds interval) {
                    interval.count() / 1000, head.status().ToString());
     } else if (head->has_value()) {
       spdlog::info("audit: signed tree head size {} root {}", (*head)->size,
-                   audit::ToHex((*head)->root));
+                   crypto::HexEncode((*head)->root));
     }
     lock.lock();
     if (stopping_) return;

@@ -155,9 +155,10 @@ TEST_F(AuditAppTest, AuditVerifyPassesOnAGoodLogAndFailsOnATamperedOne) {
   const std::string heads_path = dir_ + "/heads.json";
   auto write_heads = [&](const audit::TreeHead& h) {
     std::ofstream(heads_path, std::ios::trunc)
-        << R"({"items": [{"tree_size": )" << h.size << R"(, "root_hash": ")" << audit::ToHex(h.root)
-        << R"(", "timestamp_us": )" << h.at.micros() << R"(, "signature": ")"
-        << audit::ToHex(h.signature) << R"(", "key_id": ")" << key_id << R"("}]})";
+        << R"({"items": [{"tree_size": )" << h.size << R"(, "root_hash": ")"
+        << crypto::HexEncode(h.root) << R"(", "timestamp_us": )" << h.at.micros()
+        << R"(, "signature": ")" << crypto::HexEncode(h.signature) << R"(", "key_id": ")" << key_id
+        << R"("}]})";
   };
   write_heads(latest.head);
   std::tie(status, output) = RunCli("audit verify --database " + db_path_ + " --public-key " +
@@ -167,9 +168,10 @@ TEST_F(AuditAppTest, AuditVerifyPassesOnAGoodLogAndFailsOnATamperedOne) {
   // A receipt (docs/receipts.md) carries its head as audit.tree_head, signature in base64url.
   std::ofstream(heads_path, std::ios::trunc)
       << R"([{"v": 1, "signature": "x", "audit": {"leaf_index": 0, "tree_head": {"size": )"
-      << latest.head.size << R"(, "root": ")" << audit::ToHex(latest.head.root) << R"(", "at": ")"
-      << latest.head.at.ToRfc3339() << R"(", "at_us": )" << latest.head.at.micros()
-      << R"(, "signature": ")" << crypto::Base64UrlEncode(latest.head.signature) << R"("}}}])";
+      << latest.head.size << R"(, "root": ")" << crypto::HexEncode(latest.head.root)
+      << R"(", "at": ")" << latest.head.at.ToRfc3339() << R"(", "at_us": )"
+      << latest.head.at.micros() << R"(, "signature": ")"
+      << crypto::Base64UrlEncode(latest.head.signature) << R"("}}}])";
   std::tie(status, output) = RunCli("audit verify --database " + db_path_ + " --public-key " +
                                     public_key + " --heads " + heads_path);
   EXPECT_EQ(status, 0) << output;

@@ -12,6 +12,7 @@
 #include "app/supplier_screening_source.h"
 #include "audit/audit_log_reader.h"
 #include "auth/auth_store.h"
+#include "crypto/signing.h"
 #include "notices/import_service.h"
 #include "notices/importers/country_codes.h"
 #include "notices/notice_store.h"
@@ -21,22 +22,21 @@
 #include "search/search_index.h"
 #include "search/supplier_index.h"
 #include "search/unspsc_title_lookup.h"
-#include "crypto/signing.h"
 #include "storage/audit_append.h"
 #include "storage/change_log.h"
 #include "storage/database.h"
 #include "storage/storage.h"
+#include "suppliers/supplier_service.h"
+#include "suppliers/upload_checks.h"
+#include "tenders/award_service.h"
 #include "tenders/bid_eligibility.h"
 #include "tenders/bid_service.h"
-#include "tenders/opening_service.h"
-#include "tenders/award_service.h"
 #include "tenders/evaluation_service.h"
 #include "tenders/ocds_export.h"
+#include "tenders/opening_service.h"
 #include "tenders/procedure_rules.h"
 #include "tenders/tender_service.h"
 #include "tenders/tender_store.h"
-#include "suppliers/supplier_service.h"
-#include "suppliers/upload_checks.h"
 
 namespace tb::app {
 
@@ -87,32 +87,38 @@ Timestamp ProcessClock::Now() const {
 
 Status ProcessClock::Set(Timestamp now) {
   if (!testing_.load()) {
-    return Status::FailedPrecondition("the clock can be set only on a server started with --test-clock");
+    return Status::FailedPrecondition(
+        "the clock can be set only on a server started with --test-clock");
   }
   offset_us_.store((now - system_.Now()).count());
   return Status::Ok();
 }
 
 Status Context::OpenBidServices(auth::SecurityLog& security_log) {
-  if (!signing_key_) return Status::FailedPrecondition("open the signing key before the bid services");
+  if (!signing_key_)
+    return Status::FailedPrecondition("open the signing key before the bid services");
   bid_store_ = storage::MakeBidStore(*database_);
   bid_eligibility_ = std::make_unique<tenders::ScreeningBidEligibility>(*screening_store_);
   bids_ = std::make_unique<tenders::BidService>(*bid_store_, *bid_eligibility_, clock_,
                                                 *signing_key_, security_log);
-  openings_ = std::make_unique<tenders::OpeningService>(*bid_store_, clock_, *signing_key_,
-                                                        security_log);
+  openings_ =
+      std::make_unique<tenders::OpeningService>(*bid_store_, clock_, *signing_key_, security_log);
   return Status::Ok();
+}
+
+tenders::TenderStore& Context::SharedTenderStore() {
+  if (!tender_store_) tender_store_ = storage::MakeTenderStore(*database_, clock_);
+  return *tender_store_;
 }
 
 Status Context::OpenEvaluationServices(auth::SecurityLog& security_log) {
   evaluation_store_ = storage::MakeEvaluationStore(*database_);
-  export_tender_store_ = storage::MakeTenderStore(*database_, clock_);
   award_rules_ = std::make_unique<tenders::AwardRuleBook>();
   evaluation_ =
       std::make_unique<tenders::EvaluationService>(*evaluation_store_, clock_, security_log);
   awards_ = std::make_unique<tenders::AwardService>(*evaluation_store_, clock_, *award_rules_,
                                                     security_log);
-  ocds_ = std::make_unique<tenders::OcdsExporter>(*export_tender_store_, *evaluation_store_,
+  ocds_ = std::make_unique<tenders::OcdsExporter>(SharedTenderStore(), *evaluation_store_,
                                                   supplier_store_.get());
   return Status::Ok();
 }
@@ -120,22 +126,22 @@ Status Context::OpenEvaluationServices(auth::SecurityLog& security_log) {
 Status Context::OpenTenderServices(auth::Mailer* mailer, const std::string& rules_path,
                                    const std::string& public_base_url) {
   if (rules_path.empty()) {
-    procedure_rules_ = std::make_unique<tenders::ProcedureRuleBook>(
-        tenders::ProcedureRuleBook::Default());
+    procedure_rules_ =
+        std::make_unique<tenders::ProcedureRuleBook>(tenders::ProcedureRuleBook::Default());
   } else {
     std::ifstream in(rules_path, std::ios::binary);
-    if (!in) return Status::InvalidArgument("cannot read " + rules_path).WithField("--procedure-rules");
+    if (!in)
+      return Status::InvalidArgument("cannot read " + rules_path).WithField("--procedure-rules");
     std::stringstream text;
     text << in.rdbuf();
     Result<tenders::ProcedureRuleBook> book = tenders::ProcedureRuleBook::FromJson(text.str());
     if (!book.ok()) return Status(book.status()).WithContext(rules_path);
     procedure_rules_ = std::make_unique<tenders::ProcedureRuleBook>(std::move(book).value());
   }
-  tender_store_ = storage::MakeTenderStore(*database_, clock_);
   tenders::TenderServiceOptions options;
   options.public_base_url = public_base_url;
-  tenders_ = std::make_unique<tenders::TenderService>(*tender_store_, clock_, *procedure_rules_,
-                                                      notices_.get(), mailer, options);
+  tenders_ = std::make_unique<tenders::TenderService>(
+      SharedTenderStore(), clock_, *procedure_rules_, notices_.get(), mailer, options);
   return Status::Ok();
 }
 
@@ -240,13 +246,12 @@ Context::~Context() {
   change_log_.reset();
   tenders_.reset();
   procedure_rules_.reset();
-  tender_store_.reset();
   ocds_.reset();
   awards_.reset();
   evaluation_.reset();
   award_rules_.reset();
   evaluation_store_.reset();
-  export_tender_store_.reset();
+  tender_store_.reset();
   openings_.reset();
   bids_.reset();
   bid_eligibility_.reset();

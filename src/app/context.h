@@ -174,6 +174,7 @@ class Context {
 
  private:
   Context() = default;
+  tenders::TenderStore& SharedTenderStore();
 
   ProcessClock clock_;
   std::string database_kind_;
@@ -196,12 +197,13 @@ class Context {
   std::unique_ptr<tenders::BidEligibility> bid_eligibility_;
   std::unique_ptr<tenders::BidService> bids_;
   std::unique_ptr<tenders::OpeningService> openings_;
-  std::unique_ptr<tenders::TenderStore> export_tender_store_;
   std::unique_ptr<tenders::EvaluationStore> evaluation_store_;
   std::unique_ptr<tenders::AwardRuleBook> award_rules_;
   std::unique_ptr<tenders::EvaluationService> evaluation_;
   std::unique_ptr<tenders::AwardService> awards_;
   std::unique_ptr<tenders::OcdsExporter> ocds_;
+  // One tender store for the tender services and the OCDS exporter, made by the first
+  // Open*Services that needs it (SharedTenderStore).
   std::unique_ptr<tenders::TenderStore> tender_store_;
   std::unique_ptr<tenders::ProcedureRuleBook> procedure_rules_;
   std::unique_ptr<tenders::TenderService> tenders_;

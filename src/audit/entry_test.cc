@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "audit/verifier.h"
+#include "crypto/random.h"
 
 namespace tb::audit {
 namespace {
@@ -25,7 +26,7 @@ TEST(AuditEntry, EncodesTheDocumentedLayout) {
   e.actor = "u";
   e.subject = "";
   e.fields = {{"k", "vv"}};
-  EXPECT_EQ(ToHex(Encode(e)),
+  EXPECT_EQ(crypto::HexEncode(Encode(e)),
             "01"                // version
             "00000003612e62"    // kind "a.b"
             "0000000000000102"  // at = 258 µs
@@ -45,7 +46,8 @@ TEST(AuditEntry, RoundTripsAndEncodesNegativeTimesAsTwosComplement) {
   e.fields.clear();
   e.actor.clear();
   const std::vector<std::uint8_t> bytes = Encode(e);
-  EXPECT_EQ(ToHex(std::span(bytes).subspan(1 + 4 + e.kind.size(), 8)), "ffffffffffffffff");
+  EXPECT_EQ(crypto::HexEncode(std::span(bytes).subspan(1 + 4 + e.kind.size(), 8)),
+            "ffffffffffffffff");
   back = Decode(bytes);
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(*back, e);

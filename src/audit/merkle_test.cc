@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "audit/verifier.h"
+#include "crypto/random.h"
 
 namespace tb::audit {
 namespace {
@@ -25,7 +26,7 @@ Hash HashFromHex(std::string_view hex) {
 
 std::vector<std::string> HexList(const std::vector<Hash>& hashes) {
   std::vector<std::string> out;
-  for (const Hash& h : hashes) out.push_back(ToHex(h));
+  for (const Hash& h : hashes) out.push_back(crypto::HexEncode(h));
   return out;
 }
 
@@ -87,13 +88,14 @@ std::vector<Hash> Leaves(std::size_t n) {
 // ---- SECURITY.md AU-02 known answers, exactly as listed there. ----
 
 TEST(Merkle, Au02KnownAnswers) {
-  EXPECT_EQ(ToHex(EmptyRoot()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(ToHex(RootOf({})), ToHex(EmptyRoot()));
-  EXPECT_EQ(ToHex(LeafHash(Bytes(""))),
+  EXPECT_EQ(crypto::HexEncode(EmptyRoot()),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(crypto::HexEncode(RootOf({})), crypto::HexEncode(EmptyRoot()));
+  EXPECT_EQ(crypto::HexEncode(LeafHash(Bytes(""))),
             "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d");
-  EXPECT_EQ(ToHex(LeafHash(Bytes("L123456"))),
+  EXPECT_EQ(crypto::HexEncode(LeafHash(Bytes("L123456"))),
             "395aa064aa4c29f7010acfe3f25db9485bbd4b91897b6ad7ad547639252b4d56");
-  EXPECT_EQ(ToHex(NodeHash(Bytes("N123"), Bytes("N456"))),
+  EXPECT_EQ(crypto::HexEncode(NodeHash(Bytes("N123"), Bytes("N456"))),
             "aa217fe888e47007fa15edab33c2b492a722cb106c64667fc2b044444de66bbb");
 }
 
@@ -127,7 +129,8 @@ TEST(Merkle, Rfc6962ReferenceRoots) {
                                 "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"};
   const std::vector<Hash> leaves = VectorLeaves();
   for (std::size_t n = 1; n <= 8; ++n) {
-    EXPECT_EQ(ToHex(RootOf(std::span(leaves.data(), n))), kRoots[n - 1]) << "size " << n;
+    EXPECT_EQ(crypto::HexEncode(RootOf(std::span(leaves.data(), n))), kRoots[n - 1])
+        << "size " << n;
   }
 }
 
@@ -164,7 +167,7 @@ TEST(Merkle, Rfc6962ReferenceProofs) {
     const Hash second = RootOf(std::span(leaves.data(), static_cast<std::size_t>(row.size)));
     EXPECT_TRUE(VerifyConsistency(row.index, row.size, first, second, *proof));
   }
-  EXPECT_EQ(ToHex(HashFromHex(a)), a);
+  EXPECT_EQ(crypto::HexEncode(HashFromHex(a)), a);
 }
 
 // ---- Every (index, size) and (m, n) up to 64 against the reference. ----

@@ -4,6 +4,7 @@
 
 #include "audit/merkle.h"
 #include "audit/verifier.h"
+#include "crypto/random.h"
 
 namespace tb::audit {
 namespace {
@@ -17,7 +18,7 @@ TEST(TreeHead, SignedBytesHaveTheDocumentedLayout) {
   ASSERT_EQ(bytes.size(), kSignedTreeHeadBytes);
   std::string root_hex;
   for (int i = 0; i < 32; ++i) root_hex += "ab";
-  EXPECT_EQ(ToHex(bytes),
+  EXPECT_EQ(crypto::HexEncode(bytes),
             "5442535448"        // "TBSTH"
             "01"                // version
             "0000000000000102"  // size

@@ -4,28 +4,17 @@
 
 #include "audit/entry.h"
 #include "crypto/digest.h"
+#include "crypto/random.h"
+#include "crypto/signing.h"
 
 namespace tb::audit {
 namespace {
 
-std::string Short(std::span<const std::uint8_t> bytes) { return ToHex(bytes).substr(0, 16) + "…"; }
+std::string Short(std::span<const std::uint8_t> bytes) {
+  return crypto::HexEncode(bytes).substr(0, 16) + "…";
+}
 
 }  // namespace
-
-std::string ToHex(std::span<const std::uint8_t> bytes) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (std::uint8_t b : bytes) {
-    out.push_back(kHex[b >> 4]);
-    out.push_back(kHex[b & 15]);
-  }
-  return out;
-}
-
-std::string KeyIdOf(const std::array<std::uint8_t, 32>& public_key) {
-  return ToHex(crypto::Sha256(public_key)).substr(0, 16);
-}
 
 LogVerifier::LogVerifier(std::vector<PublicKey> public_keys, std::optional<StoredFrontier> frontier,
                          std::vector<StoredHead> stored_heads, std::vector<TreeHead> external_heads)
@@ -33,7 +22,8 @@ LogVerifier::LogVerifier(std::vector<PublicKey> public_keys, std::optional<Store
   report_.stored_heads = static_cast<std::int64_t>(stored_heads.size());
   report_.external_heads = static_cast<std::int64_t>(external_heads.size());
   std::string key_ids;
-  for (const PublicKey& key : public_keys_) key_ids += (key_ids.empty() ? "" : ", ") + KeyIdOf(key);
+  for (const PublicKey& key : public_keys_)
+    key_ids += (key_ids.empty() ? "" : ", ") + crypto::KeyIdOf(key);
   if (public_keys_.empty()) Problem("no public key to verify tree heads with");
   if (!frontier_row_) {
     Problem("the audit_frontier row is missing");
@@ -52,8 +42,9 @@ LogVerifier::LogVerifier(std::vector<PublicKey> public_keys, std::optional<Store
               " without gaps: position " + std::to_string(i + 1) + " holds " + label);
     }
     if (!h.defect.empty()) Problem(label + " is malformed: " + h.defect);
-    const auto named = std::find_if(public_keys_.begin(), public_keys_.end(),
-                                    [&](const PublicKey& k) { return KeyIdOf(k) == h.key_id; });
+    const auto named =
+        std::find_if(public_keys_.begin(), public_keys_.end(),
+                     [&](const PublicKey& k) { return crypto::KeyIdOf(k) == h.key_id; });
     if (named == public_keys_.end()) {
       Problem(label + " names key " + h.key_id + ", not a verifying key (" + key_ids + ")");
     } else if (!VerifyTreeHead(h.head, *named)) {

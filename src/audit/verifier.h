@@ -83,10 +83,4 @@ VerificationReport VerifyLog(const std::array<std::uint8_t, 32>& public_key,
                              std::span<const StoredEntry> entries,
                              std::span<const TreeHead> external_heads = {});
 
-// Lower-case hex, as the API and the reports print hashes.
-std::string ToHex(std::span<const std::uint8_t> bytes);
-
-// The key id (first 16 hex digits of SHA-256 of the key) of a public key.
-std::string KeyIdOf(const std::array<std::uint8_t, 32>& public_key);
-
 }  // namespace tb::audit

@@ -76,20 +76,6 @@ std::string KeyFingerprint(const X25519PublicKey& public_key) {
       std::string_view(reinterpret_cast<const char*>(public_key.data()), public_key.size()));
 }
 
-Result<std::vector<std::uint8_t>> DecodeBase64Url(std::string_view text) {
-  internal::EnsureSodium();
-  std::vector<std::uint8_t> decoded(text.size() * 3 / 4 + 1);
-  std::size_t decoded_size = 0;
-  const char* end = nullptr;
-  if (sodium_base642bin(decoded.data(), decoded.size(), text.data(), text.size(), nullptr,
-                        &decoded_size, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-      end != text.data() + text.size()) {
-    return Status::InvalidArgument("not unpadded base64url text");
-  }
-  decoded.resize(decoded_size);
-  return decoded;
-}
-
 Result<X25519PublicKey> ParseX25519PublicKey(std::string_view base64url) {
   Result<std::vector<std::uint8_t>> bytes = DecodeBase64Url(base64url);
   if (!bytes.ok()) return Status::InvalidArgument("the public key is not unpadded base64url");

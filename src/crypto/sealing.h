@@ -9,6 +9,7 @@
 
 #include "core/result.h"
 #include "crypto/locked_bytes.h"
+#include "crypto/random.h"  // DecodeBase64Url, Base64UrlEncode: the encodings of keys
 
 namespace tb::crypto {
 
@@ -44,11 +45,6 @@ bool SecretKeyMatches(std::span<const std::uint8_t> secret_key, const X25519Publ
 // The key fingerprint published with a tender (SECURITY.md ET-12): lower-case hex SHA-256 of
 // the 32 public-key bytes.
 std::string KeyFingerprint(const X25519PublicKey& public_key);
-
-// Decodes unpadded base64url (RFC 4648 §5), the encoding of keys, shares and envelopes in JSON
-// and on the command line. InvalidArgument for padding, whitespace, other characters or
-// non-zero trailing bits.
-Result<std::vector<std::uint8_t>> DecodeBase64Url(std::string_view text);
 
 // A public key given as base64url text. InvalidArgument unless it decodes to 32 bytes.
 Result<X25519PublicKey> ParseX25519PublicKey(std::string_view base64url);

@@ -208,16 +208,12 @@ std::array<std::uint8_t, 64> SigningKey::Sign(std::span<const std::uint8_t> mess
   return signature;
 }
 
-std::string SigningKey::KeyId() const {
-  static constexpr char kHex[] = "0123456789abcdef";
-  const Sha256Digest digest = Sha256(public_key_);
-  std::string id;
-  for (std::size_t i = 0; i < 8; ++i) {
-    id.push_back(kHex[digest[i] >> 4]);
-    id.push_back(kHex[digest[i] & 15]);
-  }
-  return id;
+std::string KeyIdOf(const std::array<std::uint8_t, 32>& public_key) {
+  const Sha256Digest digest = Sha256(public_key);
+  return HexEncode(std::span(digest).first(8));
 }
+
+std::string SigningKey::KeyId() const { return KeyIdOf(public_key_); }
 
 SigningKey::~SigningKey() { sodium_memzero(secret_key_.data(), secret_key_.size()); }
 SigningKey::SigningKey(const SigningKey&) = default;

@@ -45,6 +45,10 @@ class SigningKey {
   std::array<std::uint8_t, 32> public_key_{};
 };
 
+// The id of a platform public key in receipts and tree heads: the first 16 hex digits of its
+// SHA-256.
+std::string KeyIdOf(const std::array<std::uint8_t, 32>& public_key);
+
 // True when `signature` (64 bytes) is `public_key`'s Ed25519 signature of `message`.
 bool VerifySignature(const std::array<std::uint8_t, 32>& public_key,
                      std::span<const std::uint8_t> message,

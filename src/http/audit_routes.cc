@@ -32,16 +32,16 @@ Response Unavailable(const Request& request) {
 json HeadJson(const audit::StoredHead& h) {
   return {{"seq", h.seq},
           {"tree_size", h.head.size},
-          {"root_hash", audit::ToHex(h.head.root)},
+          {"root_hash", crypto::HexEncode(h.head.root)},
           {"timestamp", h.head.at.ToRfc3339()},
           {"timestamp_us", h.head.at.micros()},
-          {"signature", audit::ToHex(h.head.signature)},
+          {"signature", crypto::HexEncode(h.head.signature)},
           {"key_id", h.key_id}};
 }
 
 json HexList(const std::vector<audit::Hash>& hashes) {
   json out = json::array();
-  for (const audit::Hash& h : hashes) out.push_back(audit::ToHex(h));
+  for (const audit::Hash& h : hashes) out.push_back(crypto::HexEncode(h));
   return out;
 }
 
@@ -105,7 +105,7 @@ Response GetAuditPublicKey(const Request& request, const PathParams&, const auth
   if (key == nullptr) return Unavailable(request);
   return Reply({{"algorithm", "Ed25519"},
                 {"key_id", key->KeyId()},
-                {"public_key", audit::ToHex(key->public_key())},
+                {"public_key", crypto::HexEncode(key->public_key())},
                 {"public_key_base64url", crypto::Base64UrlEncode(key->public_key())},
                 {"public_key_pem", crypto::PublicKeyPem(key->public_key())}},
                "public, max-age=3600");
@@ -181,8 +181,8 @@ Response GetInclusionProof(const Request& request, const PathParams&, const auth
   // A proof within a tree that exists never changes: the log only grows.
   return Reply({{"leaf_index", *leaf},
                 {"tree_size", *size},
-                {"leaf_hash", audit::ToHex(leaf_hash->front())},
-                {"root_hash", audit::ToHex(*root)},
+                {"leaf_hash", crypto::HexEncode(leaf_hash->front())},
+                {"root_hash", crypto::HexEncode(*root)},
                 {"audit_path", HexList(*proof)}},
                "public, max-age=31536000, immutable");
 }
@@ -216,8 +216,8 @@ Response GetConsistencyProof(const Request& request, const PathParams&, const au
   if (!second_root.ok()) return ServiceProblem(second_root.status(), request);
   return Reply({{"first", *from},
                 {"second", *to},
-                {"first_root_hash", audit::ToHex(*first_root)},
-                {"second_root_hash", audit::ToHex(*second_root)},
+                {"first_root_hash", crypto::HexEncode(*first_root)},
+                {"second_root_hash", crypto::HexEncode(*second_root)},
                 {"consistency_path", HexList(*proof)}},
                "public, max-age=31536000, immutable");
 }

@@ -277,7 +277,7 @@ Response VerifyBidReceipt(const Request& request, const PathParams&, const auth:
   const crypto::SigningKey& key = context.deps.bids->signing_key();
   json body = {{"valid", verdict.valid},
                {"key_id", key.KeyId()},
-               {"public_key", tenders::Base64Url(key.public_key())}};
+               {"public_key", crypto::Base64UrlEncode(key.public_key())}};
   if (!verdict.valid) body["reason"] = verdict.reason;
   return JsonResponse(DumpJson(body));
 }
@@ -294,7 +294,7 @@ Response SubmitOpeningShare(const Request& request, const PathParams& path_param
   json body;
   if (auto problem = ReadJsonBody(request, kFields, body)) return *problem;
   Result<std::vector<std::uint8_t>> share =
-      tenders::BytesOfBase64Url(body["share"].get<std::string>());
+      crypto::DecodeBase64Url(body["share"].get<std::string>());
   if (!share.ok()) {
     return ServiceProblem(
         Status::InvalidArgument("the share is not unpadded base64url").WithField("share"), request);

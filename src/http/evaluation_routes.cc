@@ -177,7 +177,7 @@ Response PutScoringSheet(const Request& request, const PathParams& path_params,
                          const auth::Actor& actor, RouteContext& context) {
   if (context.deps.evaluation == nullptr) return Unavailable(request, "evaluation");
   json body;
-  if (auto problem = tender_internal::ReadObject(request, body)) return *problem;
+  if (auto problem = ReadJsonObject(request, body)) return *problem;
   if (body.contains("bid_id") || body.contains("evaluator")) {
     return ProblemResponse(Status::InvalidArgument("unknown field")
                                .WithField(body.contains("bid_id") ? "bid_id" : "evaluator"),

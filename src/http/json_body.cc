@@ -9,11 +9,44 @@
 namespace tb::http {
 namespace {
 
-bool IsJsonContentType(std::string_view value) {
-  const std::string_view media = value.substr(0, value.find(';'));
-  std::string_view trimmed = media;
-  while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
-  return EqualsIgnoreCase(trimmed, "application/json");
+// True when the media type of a Content-Type value (parameters allowed) is `type`.
+bool IsMediaType(std::string_view value, std::string_view type) {
+  std::string_view media = value.substr(0, value.find(';'));
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  return EqualsIgnoreCase(media, type);
+}
+
+std::optional<Response> UnsupportedMediaType(const Request& request, std::string_view expected) {
+  return ProblemResponse(Status::InvalidArgument("the body must be " + std::string(expected))
+                             .WithField("Content-Type"),
+                         request.path, 415, "unsupported_media_type");
+}
+
+// The body as one JSON object. Duplicate keys are refused: two parsers (a proxy, this
+// server) could otherwise read different values from one body.
+std::optional<Response> ParseObject(const Request& request, nlohmann::json& body) {
+  std::vector<std::set<std::string>> open_objects;
+  std::string duplicate_key;
+  const nlohmann::json::parser_callback_t refuse_duplicates =
+      [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        if (event == Event::object_start) open_objects.emplace_back();
+        if (event == Event::object_end && !open_objects.empty()) open_objects.pop_back();
+        if (event == Event::key && !open_objects.empty() && duplicate_key.empty() &&
+            !open_objects.back().insert(parsed.get<std::string>()).second) {
+          duplicate_key = parsed.get<std::string>();
+        }
+        return true;
+      };
+  body = nlohmann::json::parse(request.body, refuse_duplicates, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object() || !duplicate_key.empty()) {
+    return ProblemResponse(
+        Status::InvalidArgument(!duplicate_key.empty() ? "duplicate key \"" + duplicate_key + "\""
+                                                       : "the body must be a JSON object")
+            .WithField("body"),
+        request.path, 400, "malformed_json");
+  }
+  return std::nullopt;
 }
 
 bool HasType(const nlohmann::json& value, FieldType type) {
@@ -90,35 +123,21 @@ std::optional<Response> Check(const Request& request, const nlohmann::json& obje
 std::optional<Response> ReadJsonBody(const Request& request, std::span<const BodyField> fields,
                                      nlohmann::json& body) {
   const std::string* content_type = request.Header("content-type");
-  if (content_type == nullptr || !IsJsonContentType(*content_type)) {
-    return ProblemResponse(
-        Status::InvalidArgument("the body must be application/json").WithField("Content-Type"),
-        request.path, 415, "unsupported_media_type");
+  if (content_type == nullptr || !IsMediaType(*content_type, "application/json")) {
+    return UnsupportedMediaType(request, "application/json");
   }
-  // Duplicate keys are refused: two parsers (a proxy, this server) could otherwise read
-  // different values from one body.
-  std::vector<std::set<std::string>> open_objects;
-  std::string duplicate_key;
-  const nlohmann::json::parser_callback_t refuse_duplicates =
-      [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-        using Event = nlohmann::json::parse_event_t;
-        if (event == Event::object_start) open_objects.emplace_back();
-        if (event == Event::object_end && !open_objects.empty()) open_objects.pop_back();
-        if (event == Event::key && !open_objects.empty() && duplicate_key.empty() &&
-            !open_objects.back().insert(parsed.get<std::string>()).second) {
-          duplicate_key = parsed.get<std::string>();
-        }
-        return true;
-      };
-  body = nlohmann::json::parse(request.body, refuse_duplicates, /*allow_exceptions=*/false);
-  if (body.is_discarded() || !body.is_object() || !duplicate_key.empty()) {
-    return ProblemResponse(
-        Status::InvalidArgument(!duplicate_key.empty() ? "duplicate key \"" + duplicate_key + "\""
-                                                       : "the body must be a JSON object")
-            .WithField("body"),
-        request.path, 400, "malformed_json");
-  }
+  if (std::optional<Response> problem = ParseObject(request, body)) return problem;
   return Check(request, body, fields, "");
+}
+
+std::optional<Response> ReadJsonObject(const Request& request, nlohmann::json& body,
+                                       std::string_view expected_type) {
+  const std::string* content_type = request.Header("content-type");
+  if (content_type == nullptr || !(IsMediaType(*content_type, "application/json") ||
+                                   IsMediaType(*content_type, "application/merge-patch+json"))) {
+    return UnsupportedMediaType(request, expected_type);
+  }
+  return ParseObject(request, body);
 }
 
 }  // namespace tb::http

@@ -32,4 +32,11 @@ struct BodyField {
 std::optional<Response> ReadJsonBody(const Request& request, std::span<const BodyField> fields,
                                      nlohmann::json& body);
 
+// For routes whose service checks every field itself, with its JSON pointer (merge patches,
+// bodies with nested lists): Content-Type application/json or application/merge-patch+json
+// (415 otherwise, saying `expected_type`), and one JSON object without duplicate keys (400
+// malformed_json otherwise). No field checks.
+std::optional<Response> ReadJsonObject(const Request& request, nlohmann::json& body,
+                                       std::string_view expected_type = "application/json");
+
 }  // namespace tb::http

@@ -65,49 +65,6 @@ Response ProfileResponse(const suppliers::SupplierRecord& record, const Language
   return response;
 }
 
-bool IsMergePatchType(std::string_view value) {
-  std::string_view media = value.substr(0, value.find(';'));
-  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-  return EqualsIgnoreCase(media, "application/merge-patch+json") ||
-         EqualsIgnoreCase(media, "application/json");
-}
-
-// A merge patch body (RFC 7396): any object, since the service checks every field with its
-// JSON pointer; duplicate keys are refused as ReadJsonBody refuses them.
-std::optional<Response> ReadMergePatch(const Request& request, json& patch) {
-  const std::string* content_type = request.Header("content-type");
-  if (content_type == nullptr || !IsMergePatchType(*content_type)) {
-    return ProblemResponse(Status::InvalidArgument("the body must be application/merge-patch+json")
-                               .WithField("Content-Type"),
-                           request.path, 415, "unsupported_media_type");
-  }
-  std::vector<std::vector<std::string>> open_objects;
-  std::string duplicate_key;
-  const json::parser_callback_t refuse_duplicates = [&](int, json::parse_event_t event,
-                                                        json& parsed) {
-    if (event == json::parse_event_t::object_start) open_objects.emplace_back();
-    if (event == json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
-    if (event == json::parse_event_t::key && !open_objects.empty()) {
-      std::vector<std::string>& keys = open_objects.back();
-      const std::string key = parsed.get<std::string>();
-      if (std::find(keys.begin(), keys.end(), key) != keys.end() && duplicate_key.empty()) {
-        duplicate_key = key;
-      }
-      keys.push_back(key);
-    }
-    return true;
-  };
-  patch = json::parse(request.body, refuse_duplicates, /*allow_exceptions=*/false);
-  if (patch.is_discarded() || !patch.is_object() || !duplicate_key.empty()) {
-    return ProblemResponse(
-        Status::InvalidArgument(!duplicate_key.empty() ? "duplicate key \"" + duplicate_key + "\""
-                                                       : "the body must be a JSON object")
-            .WithField("body"),
-        request.path, 400, "malformed_json");
-  }
-  return std::nullopt;
-}
-
 // The weight of `type` in an Accept header: the most specific matching range wins
 // (text/plain over text/* over */*); 0 when nothing matches.
 double AcceptQuality(std::string_view accept, std::string_view type) {
@@ -181,7 +138,9 @@ Response PatchSupplierProfile(const Request& request, const PathParams& path_par
   Result<SupplierId> id = internal::ParseSupplierId(path_params.at(0));
   if (!id.ok()) return ServiceProblem(id.status(), request);
   json patch;
-  if (auto problem = ReadMergePatch(request, patch)) return *problem;
+  if (auto problem = ReadJsonObject(request, patch, "application/merge-patch+json")) {
+    return *problem;
+  }
   Result<std::optional<std::int64_t>> expected = IfMatchVersion(request);
   if (!expected.ok()) return ProblemResponse(expected.status(), request.path, 400);
   Result<suppliers::SupplierRecord> record = CallCreatingOwnSupplier(actor, *id, context, [&] {

@@ -7,6 +7,7 @@
 
 #include "auth/auth_service.h"
 #include "crypto/random.h"
+#include "crypto/sealing.h"
 #include "http/problem.h"
 #include "http/rate_limit.h"
 #include "tenders/tender_json.h"
@@ -15,13 +16,6 @@ namespace tb::http::tender_internal {
 namespace {
 
 using nlohmann::json;
-
-bool IsJsonType(std::string_view value) {
-  std::string_view media = value.substr(0, value.find(';'));
-  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-  return EqualsIgnoreCase(media, "application/json") ||
-         EqualsIgnoreCase(media, "application/merge-patch+json");
-}
 
 json Time(const std::optional<Timestamp>& t) { return t ? json(t->ToRfc3339()) : json(nullptr); }
 
@@ -34,40 +28,6 @@ json KeyJson(const std::optional<std::array<std::uint8_t, 32>>& key) {
 Response TendersUnavailable(const Request& request) {
   return ProblemResponse(Status::Unavailable("tenders are not available on this server"),
                          request.path, 503);
-}
-
-std::optional<Response> ReadObject(const Request& request, json& body) {
-  const std::string* content_type = request.Header("content-type");
-  if (content_type == nullptr || !IsJsonType(*content_type)) {
-    return ProblemResponse(
-        Status::InvalidArgument("the body must be application/json").WithField("Content-Type"),
-        request.path, 415, "unsupported_media_type");
-  }
-  std::vector<std::vector<std::string>> open_objects;
-  std::string duplicate;
-  const json::parser_callback_t refuse_duplicates = [&](int, json::parse_event_t event,
-                                                        json& parsed) {
-    if (event == json::parse_event_t::object_start) open_objects.emplace_back();
-    if (event == json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
-    if (event == json::parse_event_t::key && !open_objects.empty()) {
-      std::vector<std::string>& keys = open_objects.back();
-      const std::string key = parsed.get<std::string>();
-      if (std::find(keys.begin(), keys.end(), key) != keys.end() && duplicate.empty()) {
-        duplicate = key;
-      }
-      keys.push_back(key);
-    }
-    return true;
-  };
-  body = json::parse(request.body, refuse_duplicates, /*allow_exceptions=*/false);
-  if (body.is_discarded() || !body.is_object() || !duplicate.empty()) {
-    return ProblemResponse(
-        Status::InvalidArgument(!duplicate.empty() ? "duplicate key \"" + duplicate + "\""
-                                                   : "the body must be a JSON object")
-            .WithField("body"),
-        request.path, 400, "malformed_json");
-  }
-  return std::nullopt;
 }
 
 Response TenderProblem(const Status& status, const Request& request, const auth::Actor& actor,
@@ -145,7 +105,7 @@ json CommitteeJson(const tenders::TenderService::CommitteeView& view) {
     if (m.role == tenders::CommitteeRole::kOpening) {
       member["sealing_key"] = KeyJson(m.sealing_key);
       member["sealing_key_fingerprint"] =
-          m.sealing_key ? json(tenders::KeyFingerprint(*m.sealing_key)) : json(nullptr);
+          m.sealing_key ? json(crypto::KeyFingerprint(*m.sealing_key)) : json(nullptr);
       opening.push_back(std::move(member));
     } else {
       evaluators.push_back(std::move(member));
@@ -157,7 +117,7 @@ json CommitteeJson(const tenders::TenderService::CommitteeView& view) {
     for (const tenders::EnvelopeKey::Share& s : k.shares) holders.push_back(s.user.value);
     envelopes.push_back({{"envelope", tenders::EnvelopeName(k.envelope)},
                          {"public_key", crypto::Base64UrlEncode(k.public_key)},
-                         {"fingerprint", tenders::KeyFingerprint(k.public_key)},
+                         {"fingerprint", crypto::KeyFingerprint(k.public_key)},
                          {"threshold", k.threshold},
                          {"registered_by", k.created_by.value},
                          {"registered_at", k.created_at.ToRfc3339()},

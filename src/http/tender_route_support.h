@@ -17,10 +17,6 @@ namespace tb::http::tender_internal {
 
 Response TendersUnavailable(const Request& request);
 
-// A JSON object body (application/json or application/merge-patch+json), refusing duplicate
-// keys. On failure returns the problem to send: 415, or 400 malformed_json.
-std::optional<Response> ReadObject(const Request& request, nlohmann::json& body);
-
 // The problem for a failed TenderService call: an unknown field is 400 unknown_field; a
 // write the actor may not make is 403 "forbidden" and a security event (AS-34; the service
 // has written the audit entry); the rest as ServiceProblem maps them. With

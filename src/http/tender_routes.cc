@@ -9,6 +9,7 @@
 
 #include "crypto/random.h"
 #include "crypto/sealing.h"
+#include "http/json_body.h"
 #include "http/problem.h"
 #include "http/query.h"
 #include "http/routes.h"
@@ -116,7 +117,7 @@ Response CreateTender(const Request& request, const PathParams&, const auth::Act
                       RouteContext& context) {
   if (context.deps.tenders == nullptr) return TendersUnavailable(request);
   json body;
-  if (std::optional<Response> problem = ReadObject(request, body)) return *problem;
+  if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
   Result<std::int64_t> organisation = IntField(body, "organisation_id", 0);
   if (!organisation.ok()) return TenderProblem(organisation.status(), request, actor, context);
   body.erase("organisation_id");
@@ -138,7 +139,7 @@ Response PatchTender(const Request& request, const PathParams& params, const aut
   Result<std::optional<std::int64_t>> version = IfMatchVersion(request);
   if (!version.ok()) return ProblemResponse(version.status(), request.path, 400);
   json patch;
-  if (std::optional<Response> problem = ReadObject(request, patch)) return *problem;
+  if (std::optional<Response> problem = ReadJsonObject(request, patch)) return *problem;
   Result<tenders::Tender> patched = Tenders(context).Patch(actor, params[0], patch, *version);
   if (!patched.ok()) return TenderProblem(patched.status(), request, actor, context);
   return ViewResponse(actor, params[0], request, context);
@@ -156,7 +157,7 @@ Response CancelTender(const Request& request, const PathParams& params, const au
                       RouteContext& context) {
   if (context.deps.tenders == nullptr) return TendersUnavailable(request);
   json body;
-  if (std::optional<Response> problem = ReadObject(request, body)) return *problem;
+  if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
   const Status fields = OnlyFields(body, {"reason"});
   Result<std::string> reason = TextField(body, "reason");
   if (!fields.ok() || !reason.ok()) {
@@ -171,7 +172,7 @@ Response ChangeTenderDeadline(const Request& request, const PathParams& params,
                               const auth::Actor& actor, RouteContext& context) {
   if (context.deps.tenders == nullptr) return TendersUnavailable(request);
   json body;
-  if (std::optional<Response> problem = ReadObject(request, body)) return *problem;
+  if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
   const Status fields = OnlyFields(body, {"deadline", "time_zone", "reason"});
   Result<std::string> deadline = TextField(body, "deadline");
   Result<std::string> zone = TextField(body, "time_zone");
@@ -200,7 +201,7 @@ Response SetTenderCommittee(const Request& request, const PathParams& params,
                             const auth::Actor& actor, RouteContext& context) {
   if (context.deps.tenders == nullptr) return TendersUnavailable(request);
   json body;
-  if (std::optional<Response> problem = ReadObject(request, body)) return *problem;
+  if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
   tenders::CommitteeAssignment assignment;
   const Status fields = OnlyFields(body, {"opening", "evaluators", "threshold"});
   if (!fields.ok()) return TenderProblem(fields, request, actor, context);
@@ -223,7 +224,7 @@ Response SetMySealingKey(const Request& request, const PathParams&, const auth::
                          RouteContext& context) {
   if (context.deps.tenders == nullptr) return TendersUnavailable(request);
   json body;
-  if (std::optional<Response> problem = ReadObject(request, body)) return *problem;
+  if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
   const Status fields = OnlyFields(body, {"public_key"});
   if (!fields.ok()) return TenderProblem(fields, request, actor, context);
   Result<std::array<std::uint8_t, 32>> key = Key32(body.value("public_key", json()), "public_key");
@@ -232,7 +233,7 @@ Response SetMySealingKey(const Request& request, const PathParams&, const auth::
     return TenderProblem(set, request, actor, context);
   }
   return JsonResponse(DumpJson({{"public_key", crypto::Base64UrlEncode(*key)},
-                                {"fingerprint", tenders::KeyFingerprint(*key)}}));
+                                {"fingerprint", crypto::KeyFingerprint(*key)}}));
 }
 
 Response PutEnvelopeKey(const Request& request, const PathParams& params, const auth::Actor& actor,
@@ -241,7 +242,7 @@ Response PutEnvelopeKey(const Request& request, const PathParams& params, const 
   Result<tenders::Envelope> envelope = EnvelopeOf(params[1]);
   if (!envelope.ok()) return TenderProblem(envelope.status(), request, actor, context);
   json body;
-  if (std::optional<Response> problem = ReadObject(request, body)) return *problem;
+  if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
   // "envelope" and "fingerprint" are optional echoes (what `tenderbridge tender keygen` prints,
   // docs/sealed-bids.md); when given they must agree with the path and the key, so a body made
   // for one envelope or key cannot be registered for another by mistake.
@@ -264,10 +265,10 @@ Response PutEnvelopeKey(const Request& request, const PathParams& params, const 
         request, actor, context);
   }
   if (body.contains("fingerprint") &&
-      body["fingerprint"] != tenders::KeyFingerprint(key.public_key)) {
-    return TenderProblem(Status::InvalidArgument("is not the SHA-256 of public_key")
-                             .WithField("fingerprint"),
-                         request, actor, context);
+      body["fingerprint"] != crypto::KeyFingerprint(key.public_key)) {
+    return TenderProblem(
+        Status::InvalidArgument("is not the SHA-256 of public_key").WithField("fingerprint"),
+        request, actor, context);
   }
   const json shares = body.value("shares", json::array());
   if (!shares.is_array()) {
@@ -302,7 +303,7 @@ Response PutEnvelopeKey(const Request& request, const PathParams& params, const 
   if (!registered.ok()) return TenderProblem(registered.status(), request, actor, context);
   return JsonResponse(DumpJson({{"envelope", tenders::EnvelopeName(key.envelope)},
                                 {"public_key", crypto::Base64UrlEncode(key.public_key)},
-                                {"fingerprint", tenders::KeyFingerprint(key.public_key)},
+                                {"fingerprint", crypto::KeyFingerprint(key.public_key)},
                                 {"threshold", key.threshold},
                                 {"version", registered->version}}),
                       201);
@@ -319,7 +320,7 @@ Response GetMyEnvelopeShare(const Request& request, const PathParams& params,
   Response response = JsonResponse(DumpJson(
       {{"envelope", tenders::EnvelopeName(share->key.envelope)},
        {"public_key", crypto::Base64UrlEncode(share->key.public_key)},
-       {"fingerprint", tenders::KeyFingerprint(share->key.public_key)},
+       {"fingerprint", crypto::KeyFingerprint(share->key.public_key)},
        {"threshold", share->key.threshold},
        {"position", share->position},
        {"sealed_share", crypto::Base64UrlEncode(share->key.shares.front().sealed_share)}}));
@@ -331,7 +332,7 @@ Response AskClarification(const Request& request, const PathParams& params,
                           const auth::Actor& actor, RouteContext& context) {
   if (context.deps.tenders == nullptr) return TendersUnavailable(request);
   json body;
-  if (std::optional<Response> problem = ReadObject(request, body)) return *problem;
+  if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
   const Status fields = OnlyFields(body, {"question", "supplier_id"});
   Result<std::string> question = TextField(body, "question");
   Result<SupplierId> supplier = SupplierField(body);
@@ -365,7 +366,7 @@ Response AnswerClarification(const Request& request, const PathParams& params,
     return ServiceProblem(Status::NotFound("no such clarification").WithField("id"), request);
   }
   json body;
-  if (std::optional<Response> problem = ReadObject(request, body)) return *problem;
+  if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
   const Status fields = OnlyFields(body, {"answer"});
   Result<std::string> answer = TextField(body, "answer");
   for (const Status* s : {&fields, &answer.status()}) {
@@ -383,7 +384,7 @@ Response AmendTender(const Request& request, const PathParams& params, const aut
                      RouteContext& context) {
   if (context.deps.tenders == nullptr) return TendersUnavailable(request);
   json body;
-  if (std::optional<Response> problem = ReadObject(request, body)) return *problem;
+  if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
   const Status fields = OnlyFields(body, {"changes", "rationale", "substantive"});
   Result<std::string> rationale = TextField(body, "rationale");
   for (const Status* s : {&fields, &rationale.status()}) {
@@ -415,7 +416,7 @@ Response ExpressTenderInterest(const Request& request, const PathParams& params,
   if (context.deps.tenders == nullptr) return TendersUnavailable(request);
   json body = json::object();
   if (!request.body.empty()) {
-    if (std::optional<Response> problem = ReadObject(request, body)) return *problem;
+    if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
   }
   const Status fields = OnlyFields(body, {"supplier_id"});
   Result<SupplierId> supplier = SupplierField(body);

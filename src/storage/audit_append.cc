@@ -5,6 +5,7 @@
 
 #include "audit/merkle.h"
 #include "audit/verifier.h"
+#include "crypto/signing.h"
 #include "storage/database.h"
 
 namespace tb::storage {
@@ -157,7 +158,7 @@ Status RegisterAuditSigningKey(Database& db, const std::array<std::uint8_t, 32>&
   TB_ASSIGN_OR_RETURN(Statement * insert,
                       tx->Prepare("INSERT INTO audit_signing_keys (key_id, public_key, "
                                   "registered_at_us) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
-  insert->BindText(1, audit::KeyIdOf(public_key))
+  insert->BindText(1, crypto::KeyIdOf(public_key))
       .BindBlob(2, public_key)
       .BindInt64(3, now.micros());
   TB_RETURN_IF_ERROR(insert->Run());

@@ -27,5 +27,9 @@ std::string ForUpdate(const Transaction& tx);
 // The tender row, locked for the transaction when `lock`.
 Result<std::optional<TenderRow>> ReadTender(Transaction& tx, TenderId id, bool lock);
 Result<AuditAppended> Append(Transaction& tx, const audit::Entry& entry);
+// The opening record of (tender, kind) as stored, or nullopt before that opening. Also read by
+// the evaluation store, inside its own transactions.
+Result<std::optional<tenders::OpeningRecord>> ReadOpeningRecord(Transaction& tx, TenderId tender,
+                                                                tenders::EnvelopeKind kind);
 
 }  // namespace tb::storage::bid_sql

@@ -7,6 +7,7 @@
 
 namespace tb::storage {
 
+using bid_sql::ReadOpeningRecord;
 using bid_sql::ReadTender;
 using bid_sql::TenderRow;
 using tenders::EnvelopeKind;
@@ -73,6 +74,7 @@ std::vector<tenders::OpenedFile> ParseFiles(const std::string& text) {
   const nlohmann::json list = nlohmann::json::parse(text, nullptr, false);
   if (!list.is_array()) return files;
   for (const nlohmann::json& f : list) {
+    if (!f.is_object()) continue;
     files.push_back({f.value("index", 0), f.value("name", ""), f.value("size", std::uint64_t{0}),
                      f.value("sha256", "")});
   }
@@ -245,7 +247,7 @@ Result<tenders::OpeningInputs> SqlBidStore::LoadOpeningInputs(TenderId tender, E
     sealed.receipt_time = Timestamp::FromMicros(bids->Int64(4));
     sealed.sha256 = bids->Text(5);
     sealed.ciphertext = bids->Blob(6);
-    sealed.bid_ref_salt = tenders::HexOf(bids->Blob(7));
+    sealed.bid_ref_salt = crypto::HexEncode(bids->Blob(7));
     inputs.bids.push_back(std::move(sealed));
   }
   return inputs;
@@ -340,50 +342,7 @@ Result<bool> SqlBidStore::CompleteOpening(const tenders::OpeningRecord& record,
 Result<std::optional<tenders::OpeningRecord>> SqlBidStore::GetOpening(TenderId tender,
                                                                       EnvelopeKind kind) {
   TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
-  TB_ASSIGN_OR_RETURN(Statement * s,
-                      tx->Prepare("SELECT o.opened_at_us, o.members, o.record_sha256, t.ocid FROM "
-                                  "openings o JOIN tenders t ON t.id = o.tender_id WHERE "
-                                  "o.tender_id = ? AND o.envelope = ?"));
-  s->BindInt64(1, tender.value).BindText(2, EnvelopeKindName(kind));
-  TB_ASSIGN_OR_RETURN(bool row, s->Step());
-  if (!row) return std::optional<tenders::OpeningRecord>();
-  tenders::OpeningRecord record;
-  record.tender = tender;
-  record.kind = kind;
-  record.opened_at = Timestamp::FromMicros(s->Int64(0));
-  const nlohmann::json members = nlohmann::json::parse(s->Text(1), nullptr, false);
-  if (members.is_array()) {
-    for (const nlohmann::json& m : members) {
-      if (m.is_number_integer()) record.members.push_back(UserId{m.get<std::int64_t>()});
-    }
-  }
-  record.record_sha256 = s->Text(2);
-  record.ocid = s->Text(3);
-  TB_ASSIGN_OR_RETURN(Statement * b,
-                      tx->Prepare("SELECT bid_id, supplier_id, supplier_name, version, "
-                                  "receipt_time_us, envelope_sha256, bid_ref_salt, decrypted, "
-                                  "error, price_minor, price_currency, files FROM opened_bids "
-                                  "WHERE tender_id = ? AND envelope = ? "
-                                  "ORDER BY receipt_time_us, bid_id"));
-  b->BindInt64(1, tender.value).BindText(2, EnvelopeKindName(kind));
-  for (;;) {
-    TB_ASSIGN_OR_RETURN(bool more, b->Step());
-    if (!more) break;
-    tenders::OpenedBid bid;
-    bid.bid_id = b->Text(0);
-    bid.supplier = OrganisationId{b->Int64(1)};
-    bid.supplier_name = b->Text(2);
-    bid.version = static_cast<int>(b->Int64(3));
-    bid.receipt_time = Timestamp::FromMicros(b->Int64(4));
-    bid.envelope_sha256 = b->Text(5);
-    bid.bid_ref_salt = b->Text(6);
-    bid.decrypted = b->Int64(7) != 0;
-    bid.error = b->Text(8);
-    if (!b->IsNull(9)) bid.price = Money{b->Int64(9), b->Text(10)};
-    bid.files = ParseFiles(b->Text(11));
-    record.bids.push_back(std::move(bid));
-  }
-  return std::optional<tenders::OpeningRecord>(std::move(record));
+  return ReadOpeningRecord(*tx, tender, kind);
 }
 
 Result<tenders::OpenedDocument> SqlBidStore::GetDocument(TenderId tender, std::string_view bid_id,
@@ -414,5 +373,57 @@ Result<std::vector<std::pair<std::string, bool>>> SqlBidStore::Qualifications(Te
   }
   return marks;
 }
+
+namespace bid_sql {
+
+Result<std::optional<tenders::OpeningRecord>> ReadOpeningRecord(Transaction& tx, TenderId tender,
+                                                                EnvelopeKind kind) {
+  TB_ASSIGN_OR_RETURN(Statement * s,
+                      tx.Prepare("SELECT o.opened_at_us, o.members, o.record_sha256, t.ocid FROM "
+                                 "openings o JOIN tenders t ON t.id = o.tender_id WHERE "
+                                 "o.tender_id = ? AND o.envelope = ?"));
+  s->BindInt64(1, tender.value).BindText(2, EnvelopeKindName(kind));
+  TB_ASSIGN_OR_RETURN(bool row, s->Step());
+  if (!row) return std::optional<tenders::OpeningRecord>();
+  tenders::OpeningRecord record;
+  record.tender = tender;
+  record.kind = kind;
+  record.opened_at = Timestamp::FromMicros(s->Int64(0));
+  const nlohmann::json members = nlohmann::json::parse(s->Text(1), nullptr, false);
+  if (members.is_array()) {
+    for (const nlohmann::json& m : members) {
+      if (m.is_number_integer()) record.members.push_back(UserId{m.get<std::int64_t>()});
+    }
+  }
+  record.record_sha256 = s->Text(2);
+  record.ocid = s->Text(3);
+  TB_ASSIGN_OR_RETURN(Statement * b,
+                      tx.Prepare("SELECT bid_id, supplier_id, supplier_name, version, "
+                                 "receipt_time_us, envelope_sha256, bid_ref_salt, decrypted, "
+                                 "error, price_minor, price_currency, files FROM opened_bids "
+                                 "WHERE tender_id = ? AND envelope = ? "
+                                 "ORDER BY receipt_time_us, bid_id"));
+  b->BindInt64(1, tender.value).BindText(2, EnvelopeKindName(kind));
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool more, b->Step());
+    if (!more) break;
+    tenders::OpenedBid bid;
+    bid.bid_id = b->Text(0);
+    bid.supplier = OrganisationId{b->Int64(1)};
+    bid.supplier_name = b->Text(2);
+    bid.version = static_cast<int>(b->Int64(3));
+    bid.receipt_time = Timestamp::FromMicros(b->Int64(4));
+    bid.envelope_sha256 = b->Text(5);
+    bid.bid_ref_salt = b->Text(6);
+    bid.decrypted = b->Int64(7) != 0;
+    bid.error = b->Text(8);
+    if (!b->IsNull(9)) bid.price = Money{b->Int64(9), b->Text(10)};
+    bid.files = ParseFiles(b->Text(11));
+    record.bids.push_back(std::move(bid));
+  }
+  return std::optional<tenders::OpeningRecord>(std::move(record));
+}
+
+}  // namespace bid_sql
 
 }  // namespace tb::storage

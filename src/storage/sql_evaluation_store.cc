@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/audit_append.h"
+#include "storage/sql_bid_store_internal.h"
 #include "storage/sql_tender_helpers.h"
 #include "storage/storage.h"
 #include "tenders/evaluation_json.h"
@@ -26,61 +27,6 @@ Result<nlohmann::json> ParseDoc(const std::string& text, std::string_view what) 
     return Status::Internal("a stored " + std::string(what) + " is not JSON");
   }
   return doc;
-}
-
-Result<std::optional<tenders::OpeningRecord>> ReadOpening(Transaction& tx, TenderId tender,
-                                                          std::string_view ocid,
-                                                          std::string_view envelope) {
-  TB_ASSIGN_OR_RETURN(Statement * s,
-                      tx.Prepare("SELECT opened_at_us, members, record_sha256 FROM openings "
-                                 "WHERE tender_id = ? AND envelope = ?"));
-  s->BindInt64(1, tender.value).BindText(2, envelope);
-  TB_ASSIGN_OR_RETURN(bool row, s->Step());
-  if (!row) return std::optional<tenders::OpeningRecord>();
-  tenders::OpeningRecord record;
-  record.tender = tender;
-  record.ocid = std::string(ocid);
-  record.kind = tenders::ParseEnvelopeKind(envelope).value_or(tenders::EnvelopeKind::kSingle);
-  record.opened_at = Timestamp::FromMicros(s->Int64(0));
-  const nlohmann::json members = nlohmann::json::parse(s->Text(1), nullptr, false);
-  if (members.is_array()) {
-    for (const nlohmann::json& m : members) {
-      if (m.is_number_integer()) record.members.push_back(UserId{m.get<std::int64_t>()});
-    }
-  }
-  record.record_sha256 = s->Text(2);
-  TB_ASSIGN_OR_RETURN(Statement * b,
-                      tx.Prepare("SELECT bid_id, supplier_id, supplier_name, version, "
-                                 "receipt_time_us, envelope_sha256, bid_ref_salt, decrypted, "
-                                 "error, price_minor, price_currency, files FROM opened_bids "
-                                 "WHERE tender_id = ? AND envelope = ? "
-                                 "ORDER BY receipt_time_us, bid_id"));
-  b->BindInt64(1, tender.value).BindText(2, envelope);
-  for (;;) {
-    TB_ASSIGN_OR_RETURN(bool more, b->Step());
-    if (!more) break;
-    tenders::OpenedBid bid;
-    bid.bid_id = b->Text(0);
-    bid.supplier = OrganisationId{b->Int64(1)};
-    bid.supplier_name = b->Text(2);
-    bid.version = static_cast<int>(b->Int64(3));
-    bid.receipt_time = Timestamp::FromMicros(b->Int64(4));
-    bid.envelope_sha256 = b->Text(5);
-    bid.bid_ref_salt = b->Text(6);
-    bid.decrypted = b->Int64(7) != 0;
-    bid.error = b->Text(8);
-    if (!b->IsNull(9)) bid.price = Money{b->Int64(9), b->Text(10)};
-    const nlohmann::json files = nlohmann::json::parse(b->Text(11), nullptr, false);
-    if (files.is_array()) {
-      for (const nlohmann::json& f : files) {
-        if (!f.is_object()) continue;
-        bid.files.push_back({f.value("index", 0), f.value("name", ""),
-                             f.value("size", std::uint64_t{0}), f.value("sha256", "")});
-      }
-    }
-    record.bids.push_back(std::move(bid));
-  }
-  return std::optional<tenders::OpeningRecord>(std::move(record));
 }
 
 Result<EvaluationSnapshot> ReadSnapshot(Transaction& tx, std::string_view ocid, bool lock) {
@@ -106,12 +52,14 @@ Result<EvaluationSnapshot> ReadSnapshot(Transaction& tx, std::string_view ocid, 
         .push_back(UserId{committee->Int64(0)});
   }
 
-  for (std::string_view envelope : {"single", "technical"}) {
+  for (tenders::EnvelopeKind kind :
+       {tenders::EnvelopeKind::kSingle, tenders::EnvelopeKind::kTechnical}) {
     TB_ASSIGN_OR_RETURN(std::optional<tenders::OpeningRecord> opening,
-                        ReadOpening(tx, id, s.tender.ocid, envelope));
+                        bid_sql::ReadOpeningRecord(tx, id, kind));
     if (opening) s.technical_opening = std::move(opening);
   }
-  TB_ASSIGN_OR_RETURN(s.financial_opening, ReadOpening(tx, id, s.tender.ocid, "financial"));
+  TB_ASSIGN_OR_RETURN(s.financial_opening,
+                      bid_sql::ReadOpeningRecord(tx, id, tenders::EnvelopeKind::kFinancial));
 
   TB_ASSIGN_OR_RETURN(Statement * marks,
                       tx.Prepare("SELECT bid_id, qualified FROM bid_qualifications "

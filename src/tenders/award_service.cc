@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "crypto/random.h"
 #include "tenders/evaluation_access.h"
 #include "tenders/lifecycle.h"
 
@@ -55,10 +56,11 @@ Result<EvaluationRecord> AwardService::Recommend(const auth::Actor& actor, std::
     record.approval.reset();
     record.stage = EvaluationStage::kRecommended;
     change.record = record;
-    change.audit.push_back(TenderEntry("award.recommended", actor, s, now,
-                                       {{"bid", std::string(bid_id)},
-                                        {"rank", std::to_string(ranked->rank)},
-                                        {"justification_sha256", HashText(justification)}}));
+    change.audit.push_back(
+        TenderEntry("award.recommended", actor, s, now,
+                    {{"bid", std::string(bid_id)},
+                     {"rank", std::to_string(ranked->rank)},
+                     {"justification_sha256", crypto::Sha256Hex(justification)}}));
     return change;
   };
   TB_ASSIGN_OR_RETURN(EvaluationSnapshot after,
@@ -98,8 +100,9 @@ Result<EvaluationRecord> AwardService::Decide(const auth::Actor& actor, std::str
       record.last_rejection = comment;
       record.recommendation.reset();
       record.stage = EvaluationStage::kRanked;
-      change.audit.push_back(TenderEntry("award.recommendation_returned", actor, s, now,
-                                         {{"bid", bid}, {"comment_sha256", HashText(comment)}}));
+      change.audit.push_back(
+          TenderEntry("award.recommendation_returned", actor, s, now,
+                      {{"bid", bid}, {"comment_sha256", crypto::Sha256Hex(comment)}}));
     }
     change.record = record;
     return change;
@@ -218,9 +221,9 @@ Result<DebriefRequest> AwardService::AnswerDebrief(const auth::Actor& actor, std
     answered.answered_at = now;
     EvaluationChange change;
     change.debrief = answered;
-    change.audit.push_back(TenderEntry(
-        "award.debrief_answered", actor, s, now,
-        {{"supplier", std::to_string(supplier.value)}, {"answer_sha256", HashText(answer)}}));
+    change.audit.push_back(TenderEntry("award.debrief_answered", actor, s, now,
+                                       {{"supplier", std::to_string(supplier.value)},
+                                        {"answer_sha256", crypto::Sha256Hex(answer)}}));
     return change;
   };
   TB_RETURN_IF_ERROR(

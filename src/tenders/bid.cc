@@ -1,6 +1,6 @@
 #include "tenders/bid.h"
 
-#include <sodium.h>
+#include "crypto/random.h"
 
 namespace tb::tenders {
 
@@ -60,14 +60,6 @@ std::optional<BidAction> ParseBidAction(std::string_view name) {
   return std::nullopt;
 }
 
-std::string Sha256Hex(std::span<const std::uint8_t> bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, bytes.data(), bytes.size());
-  char hex[2 * crypto_hash_sha256_BYTES + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
-
 std::string BidReference(std::span<const std::uint8_t> salt, std::string_view ocid,
                          OrganisationId supplier, std::string_view bid_id) {
   std::vector<std::uint8_t> input;
@@ -84,7 +76,7 @@ std::string BidReference(std::span<const std::uint8_t> salt, std::string_view oc
   append(supplier_text);
   input.push_back(0);
   append(bid_id);
-  return Sha256Hex(input);
+  return crypto::Sha256Hex(input);
 }
 
 }  // namespace tb::tenders

@@ -91,7 +91,4 @@ struct OwnBid {
 std::string BidReference(std::span<const std::uint8_t> salt, std::string_view ocid,
                          OrganisationId supplier, std::string_view bid_id);
 
-// Lower-case hex SHA-256 of `bytes`.
-std::string Sha256Hex(std::span<const std::uint8_t> bytes);
-
 }  // namespace tb::tenders

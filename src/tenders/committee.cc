@@ -72,10 +72,6 @@ Status CheckCommittee(const CommitteeAssignment& a, UserId creator, int min_open
   return Status::Ok();
 }
 
-std::string KeyFingerprint(const std::array<std::uint8_t, 32>& public_key) {
-  return crypto::KeyFingerprint(public_key);
-}
-
 Status CheckEnvelopeKey(const EnvelopeKey& key, EnvelopeMode mode,
                         const std::vector<UserId>& opening_members, int threshold) {
   const std::vector<Envelope> envelopes = EnvelopesOf(mode);

@@ -75,10 +75,6 @@ struct EnvelopeKey {
 
 inline constexpr std::size_t kSealedShareBytes = 81;
 
-// Lower-case hex SHA-256 of the public key: the fingerprint published with the tender
-// (ET-12) and logged at registration.
-std::string KeyFingerprint(const std::array<std::uint8_t, 32>& public_key);
-
 // The registration checks that need no database: the key's envelope belongs to the tender's
 // mode (field "envelope"), k is the committee's (field "threshold"), there is exactly one
 // share of kSealedShareBytes per opening member and none for anyone else (field

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "crypto/digest.h"
+#include "crypto/random.h"
 
 namespace tb::tenders {
 namespace {
@@ -355,13 +356,7 @@ std::string TieLot(std::string_view seed, std::string_view bid_id) {
   feed(seed);
   hasher.Update(std::uint8_t{0});
   feed(bid_id);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (std::uint8_t byte : hasher.Finish()) {
-    hex += kHex[byte >> 4];
-    hex += kHex[byte & 0xf];
-  }
-  return hex;
+  return crypto::HexEncode(hasher.Finish());
 }
 
 Result<Ranking> RankBids(const EvaluationRules& rules, std::span<const EvaluatedBid> bids,

@@ -7,6 +7,7 @@
 
 #include "auth/policy.h"
 #include "crypto/digest.h"
+#include "crypto/random.h"
 
 namespace tb::tenders {
 
@@ -46,16 +47,6 @@ audit::Entry TenderEntry(std::string kind, const auth::Actor& actor, const Evalu
   entry.subject = "tender:" + s.tender.ocid;
   entry.fields = std::move(fields);
   return entry;
-}
-
-std::string HashText(std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (std::uint8_t byte : crypto::Sha256(text)) {
-    hex += kHex[byte >> 4];
-    hex += kHex[byte & 0xf];
-  }
-  return hex;
 }
 
 void RecordDenial(EvaluationStore& store, auth::SecurityLog& log, const auth::Actor& actor,

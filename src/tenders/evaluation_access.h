@@ -37,10 +37,6 @@ audit::Entry TenderEntry(std::string kind, const auth::Actor& actor,
                          const EvaluationSnapshot& snapshot, Timestamp at,
                          std::vector<std::pair<std::string, std::string>> fields = {});
 
-// Lower-case hex SHA-256 of `text`: the audit log commits to sheets, results and rankings by
-// their hash (AU-06: ids and hashes, not the scores themselves).
-std::string HashText(std::string_view text);
-
 // Records a refused attempt on evaluation data (ET-08): one "access.denied" audit entry and
 // one security event. Failing to record is logged, never hidden behind the refusal.
 void RecordDenial(EvaluationStore& store, auth::SecurityLog& log, const auth::Actor& actor,

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "crypto/random.h"
 #include "tenders/award.h"
 #include "tenders/evaluation_json.h"
 #include "tenders/lifecycle.h"
@@ -60,7 +61,7 @@ audit::Entry RankedEntry(const auth::Actor& actor, const EvaluationSnapshot& s, 
                      {{"ranked", std::to_string(ranking.ranked.size())},
                       {"excluded", std::to_string(ranking.excluded.size())},
                       {"first", ranking.winner() ? ranking.winner()->bid_id : ""},
-                      {"ranking_sha256", HashText(RankingJson(ranking).dump())}});
+                      {"ranking_sha256", crypto::Sha256Hex(RankingJson(ranking).dump())}});
 }
 
 }  // namespace
@@ -158,9 +159,9 @@ Result<Declaration> EvaluationService::Declare(const auth::Actor& actor, std::st
     if (roles.declared) return Status::AlreadyExists("you have already made your declaration");
     EvaluationChange change;
     change.declaration = declaration;
-    change.audit.push_back(TenderEntry(
-        "evaluation.declared", actor, s, now,
-        {{"conflict", conflict ? "true" : "false"}, {"statement_sha256", HashText(statement)}}));
+    change.audit.push_back(TenderEntry("evaluation.declared", actor, s, now,
+                                       {{"conflict", conflict ? "true" : "false"},
+                                        {"statement_sha256", crypto::Sha256Hex(statement)}}));
     return change;
   };
   TB_RETURN_IF_ERROR(
@@ -201,10 +202,11 @@ Result<StoredSheet> EvaluationService::SubmitSheet(const auth::Actor& actor, std
     }
     EvaluationChange change;
     change.sheet = stored;
-    change.audit.push_back(TenderEntry("evaluation.sheet_submitted", actor, s, now,
-                                       {{"bid", sheet.bid_id},
-                                        {"version", std::to_string(stored.version)},
-                                        {"sheet_sha256", HashText(SheetJson(sheet).dump())}}));
+    change.audit.push_back(
+        TenderEntry("evaluation.sheet_submitted", actor, s, now,
+                    {{"bid", sheet.bid_id},
+                     {"version", std::to_string(stored.version)},
+                     {"sheet_sha256", crypto::Sha256Hex(SheetJson(sheet).dump())}}));
     return change;
   };
   TB_RETURN_IF_ERROR(
@@ -314,7 +316,7 @@ Result<EvaluationRecord> EvaluationService::CloseTechnical(const auth::Actor& ac
                      {"qualified", std::to_string(qualified)},
                      {"panel", JoinIds(panel)},
                      {"absent", JoinIds(absent)},
-                     {"technical_sha256", HashText(TechnicalJson(technical).dump())}}));
+                     {"technical_sha256", crypto::Sha256Hex(TechnicalJson(technical).dump())}}));
 
     const bool two = s.tender.envelope_mode == EnvelopeMode::kTwo;
     if (two) {

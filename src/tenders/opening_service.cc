@@ -163,7 +163,7 @@ Result<ShareResult> OpeningService::Open(const auth::Actor& actor, const TenderF
       for (std::size_t i = 0; i < contents->files.size(); ++i) {
         crypto::PlainFile& file = contents->files[i];
         bid.files.push_back(
-            {static_cast<int>(i), file.name, file.content.size(), Sha256Hex(file.content)});
+            {static_cast<int>(i), file.name, file.content.size(), crypto::Sha256Hex(file.content)});
         documents.push_back(
             {sealed.bid_id, kind, static_cast<int>(i), file.name, std::move(file.content)});
       }
@@ -180,7 +180,7 @@ Result<ShareResult> OpeningService::Open(const auth::Actor& actor, const TenderF
   record.record_sha256.clear();
   const std::string json = RecordJson(record);
   record.record_sha256 =
-      Sha256Hex(std::span(reinterpret_cast<const std::uint8_t*>(json.data()), json.size()));
+      crypto::Sha256Hex(std::span(reinterpret_cast<const std::uint8_t*>(json.data()), json.size()));
   const crypto::SigningKey& signing = key_;
   HeadSigner sign = [&signing](std::int64_t size, const Hash32& root, Timestamp at) {
     return audit::SignTreeHead(size, root, at, signing);

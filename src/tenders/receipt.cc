@@ -1,13 +1,13 @@
 #include "tenders/receipt.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "audit/merkle.h"
+#include "crypto/random.h"
+#include "crypto/signing.h"
 
 namespace tb::tenders {
 namespace {
@@ -33,7 +33,7 @@ json EnvelopesJson(const std::vector<StoredEnvelope>& envelopes) {
 json UnsignedJson(const BidEventFacts& facts, const ReceiptAuditProof& proof,
                   std::string_view key_id) {
   json path = json::array();
-  for (const Hash32& node : proof.inclusion_path) path.push_back(HexOf(node));
+  for (const Hash32& node : proof.inclusion_path) path.push_back(crypto::HexEncode(node));
   const audit::TreeHead& head = proof.tree_head;
   return {{"v", 1},
           {"type", kReceiptType},
@@ -46,18 +46,18 @@ json UnsignedJson(const BidEventFacts& facts, const ReceiptAuditProof& proof,
           {"receipt_time", Rfc3339Micros(facts.receipt_time)},
           {"receipt_time_us", facts.receipt_time.micros()},
           {"bid_ref", BidReference(facts.bid_ref_salt, facts.tender, facts.supplier, facts.bid)},
-          {"bid_ref_salt", HexOf(facts.bid_ref_salt)},
+          {"bid_ref_salt", crypto::HexEncode(facts.bid_ref_salt)},
           {"audit",
            {{"leaf_index", proof.leaf_index},
-            {"leaf_hash", HexOf(proof.leaf_hash)},
-            {"entry", Base64Url(proof.entry)},
+            {"leaf_hash", crypto::HexEncode(proof.leaf_hash)},
+            {"entry", crypto::Base64UrlEncode(proof.entry)},
             {"inclusion_path", path},
             {"tree_head",
              {{"size", head.size},
-              {"root", HexOf(head.root)},
+              {"root", crypto::HexEncode(head.root)},
               {"at", Rfc3339Micros(head.at)},
               {"at_us", head.at.micros()},
-              {"signature", Base64Url(head.signature)}}}}},
+              {"signature", crypto::Base64UrlEncode(head.signature)}}}}},
           {"key_id", key_id}};
 }
 
@@ -102,7 +102,7 @@ Result<std::int64_t> IntegerAt(const json& object, std::string_view name, std::s
 
 Result<Hash32> HashAt(const json& object, std::string_view name, std::string_view where) {
   TB_ASSIGN_OR_RETURN(std::string text, StringAt(object, name, where));
-  Result<std::vector<std::uint8_t>> bytes = BytesOfHex(text);
+  Result<std::vector<std::uint8_t>> bytes = crypto::HexDecode(text);
   if (!bytes.ok() || bytes->size() != 32) {
     return Status::InvalidArgument("not 64 lower-case hex digits")
         .WithField(std::string(where) + "/" + std::string(name));
@@ -131,7 +131,7 @@ Result<audit::TreeHead> ParseTreeHead(const json& object) {
         .WithField(std::string(kWhere) + "/at");
   }
   TB_ASSIGN_OR_RETURN(std::string signature, StringAt(object, "signature", kWhere));
-  Result<std::vector<std::uint8_t>> sig = BytesOfBase64Url(signature);
+  Result<std::vector<std::uint8_t>> sig = crypto::DecodeBase64Url(signature);
   if (!sig.ok() || sig->size() != 64) {
     return Status::InvalidArgument("not a base64url Ed25519 signature")
         .WithField(std::string(kWhere) + "/signature");
@@ -148,7 +148,7 @@ Result<ReceiptAuditProof> ParseProof(const json& object) {
   TB_ASSIGN_OR_RETURN(proof.leaf_index, IntegerAt(object, "leaf_index", kWhere));
   TB_ASSIGN_OR_RETURN(proof.leaf_hash, HashAt(object, "leaf_hash", kWhere));
   TB_ASSIGN_OR_RETURN(std::string entry, StringAt(object, "entry", kWhere));
-  Result<std::vector<std::uint8_t>> entry_bytes = BytesOfBase64Url(entry);
+  Result<std::vector<std::uint8_t>> entry_bytes = crypto::DecodeBase64Url(entry);
   if (!entry_bytes.ok()) {
     return Status::InvalidArgument("not unpadded base64url").WithField("/audit/entry");
   }
@@ -160,7 +160,7 @@ Result<ReceiptAuditProof> ParseProof(const json& object) {
   }
   for (std::size_t i = 0; i < path.size(); ++i) {
     Result<std::vector<std::uint8_t>> node =
-        path[i].is_string() ? BytesOfHex(path[i].get<std::string>())
+        path[i].is_string() ? crypto::HexDecode(path[i].get<std::string>())
                             : Result<std::vector<std::uint8_t>>(Status::InvalidArgument("x"));
     if (!node.ok() || node->size() != 32) {
       return Status::InvalidArgument("not 64 lower-case hex digits")
@@ -207,50 +207,6 @@ std::string SignedBytesOf(const json& document) {
 
 }  // namespace
 
-std::string HexOf(std::span<const std::uint8_t> bytes) {
-  std::string hex(bytes.size() * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
-  hex.pop_back();
-  return hex;
-}
-
-Result<std::vector<std::uint8_t>> BytesOfHex(std::string_view hex) {
-  if (hex.size() % 2 != 0 || !IsLowerHex(hex)) {
-    return Status::InvalidArgument("not lower-case hex");
-  }
-  std::vector<std::uint8_t> bytes(hex.size() / 2);
-  std::size_t length = 0;
-  if (sodium_hex2bin(bytes.data(), bytes.size(), hex.data(), hex.size(), nullptr, &length,
-                     nullptr) != 0 ||
-      length != bytes.size()) {
-    return Status::InvalidArgument("not lower-case hex");
-  }
-  return bytes;
-}
-
-std::string Base64Url(std::span<const std::uint8_t> bytes) {
-  const int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
-  std::string text(sodium_base64_encoded_len(bytes.size(), variant), '\0');
-  sodium_bin2base64(text.data(), text.size(), bytes.data(), bytes.size(), variant);
-  text.resize(std::char_traits<char>::length(text.c_str()));
-  return text;
-}
-
-Result<std::vector<std::uint8_t>> BytesOfBase64Url(std::string_view text) {
-  std::vector<std::uint8_t> bytes(text.size() * 3 / 4 + 3);
-  std::size_t length = 0;
-  const char* end = nullptr;
-  if (sodium_base642bin(bytes.data(), bytes.size(), text.data(), text.size(), nullptr, &length,
-                        &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
-      end != text.data() + text.size()) {
-    return Status::InvalidArgument("not unpadded base64url");
-  }
-  bytes.resize(length);
-  // Only the canonical encoding is accepted, so one value has one text.
-  if (Base64Url(bytes) != text) return Status::InvalidArgument("not canonical base64url");
-  return bytes;
-}
-
 std::string Rfc3339Micros(Timestamp t) {
   const std::int64_t seconds = t.seconds();
   const std::int64_t micros = t.micros() - seconds * 1'000'000;
@@ -292,7 +248,7 @@ std::string SignReceipt(const BidEventFacts& facts, const ReceiptAuditProof& pro
   const std::string signed_bytes = Canonical(document);
   const auto signature = key.Sign(
       std::span(reinterpret_cast<const std::uint8_t*>(signed_bytes.data()), signed_bytes.size()));
-  document["signature"] = Base64Url(signature);
+  document["signature"] = crypto::Base64UrlEncode(signature);
   return Canonical(document);
 }
 
@@ -337,7 +293,7 @@ Result<Receipt> ParseReceipt(std::string_view text) {
         .WithField("/receipt_time");
   }
   TB_ASSIGN_OR_RETURN(std::string salt, StringAt(document, "bid_ref_salt", ""));
-  Result<std::vector<std::uint8_t>> salt_bytes = BytesOfHex(salt);
+  Result<std::vector<std::uint8_t>> salt_bytes = crypto::HexDecode(salt);
   if (!salt_bytes.ok() || salt_bytes->size() != 32) {
     return Status::InvalidArgument("not 64 lower-case hex digits").WithField("/bid_ref_salt");
   }
@@ -350,7 +306,7 @@ Result<Receipt> ParseReceipt(std::string_view text) {
   TB_ASSIGN_OR_RETURN(receipt.audit, ParseProof(document.at("audit")));
   TB_ASSIGN_OR_RETURN(receipt.key_id, StringAt(document, "key_id", ""));
   TB_ASSIGN_OR_RETURN(std::string signature, StringAt(document, "signature", ""));
-  Result<std::vector<std::uint8_t>> sig = BytesOfBase64Url(signature);
+  Result<std::vector<std::uint8_t>> sig = crypto::DecodeBase64Url(signature);
   if (!sig.ok() || sig->size() != 64) {
     return Status::InvalidArgument("not a base64url Ed25519 signature").WithField("/signature");
   }
@@ -373,9 +329,7 @@ ReceiptVerdict VerifyReceipt(std::string_view text,
                    (s.field().empty() ? "" : " (at " + s.field() + ")"));
   }
   const Receipt& receipt = *parsed;
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, public_key.data(), public_key.size());
-  const std::string expected_key_id = HexOf(std::span(digest, 8));
+  const std::string expected_key_id = crypto::KeyIdOf(public_key);
   if (receipt.key_id != expected_key_id) {
     return invalid("signed with another key (key id " + receipt.key_id + "; this server's key is " +
                    expected_key_id + ")");

@@ -90,9 +90,4 @@ struct ReceiptVerdict {
 // the leaf to the tree head's root (RFC 9162 §2.1.3.2).
 ReceiptVerdict VerifyReceipt(std::string_view text, const std::array<std::uint8_t, 32>& public_key);
 
-std::string HexOf(std::span<const std::uint8_t> bytes);
-Result<std::vector<std::uint8_t>> BytesOfHex(std::string_view hex);
-std::string Base64Url(std::span<const std::uint8_t> bytes);
-Result<std::vector<std::uint8_t>> BytesOfBase64Url(std::string_view text);
-
 }  // namespace tb::tenders

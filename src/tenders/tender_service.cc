@@ -10,6 +10,7 @@
 #include "auth/mailer.h"
 #include "auth/policy.h"
 #include "crypto/random.h"
+#include "crypto/sealing.h"
 #include "notices/notice_store.h"
 #include "tenders/internal/service_support.h"
 #include "tenders/lifecycle.h"
@@ -33,7 +34,7 @@ std::string Fingerprints(const std::vector<EnvelopeKey>& keys) {
   std::string out;
   for (const EnvelopeKey& k : keys) {
     if (!out.empty()) out += ",";
-    out.append(EnvelopeName(k.envelope)).append(":").append(KeyFingerprint(k.public_key));
+    out.append(EnvelopeName(k.envelope)).append(":").append(crypto::KeyFingerprint(k.public_key));
   }
   return out;
 }
@@ -317,7 +318,7 @@ json TenderService::SubmissionJson(const TenderView& view) const {
   for (const EnvelopeKey& k : view.keys) {
     envelopes.push_back({{"envelope", EnvelopeName(k.envelope)},
                          {"public_key", crypto::Base64UrlEncode(k.public_key)},
-                         {"fingerprint", KeyFingerprint(k.public_key)},
+                         {"fingerprint", crypto::KeyFingerprint(k.public_key)},
                          {"algorithm", "X25519"}});
   }
   const std::string deadline = t.deadline ? t.deadline->ToRfc3339() : "(not set)";

@@ -2,6 +2,7 @@
 // registration step of the key ceremony (SECURITY.md §5.2).
 #include <algorithm>
 
+#include "crypto/sealing.h"
 #include "tenders/internal/service_support.h"
 #include "tenders/tender_service.h"
 
@@ -119,7 +120,7 @@ Status TenderService::SetSealingKey(const auth::Actor& actor,
                                            clock_.Now(),
                                            name,
                                            name,
-                                           {{"fingerprint", KeyFingerprint(public_key)}}});
+                                           {{"fingerprint", crypto::KeyFingerprint(public_key)}}});
 }
 
 Result<Tender> TenderService::RegisterEnvelopeKey(const auth::Actor& actor, std::string_view ocid,
@@ -158,7 +159,7 @@ Result<Tender> TenderService::RegisterEnvelopeKey(const auth::Actor& actor, std:
   return store_.PutEnvelopeKey(tender, key,
                                MakeEntry("tender.key_registered", now, actor, tender,
                                          {{"envelope", std::string(EnvelopeName(key.envelope))},
-                                          {"fingerprint", KeyFingerprint(key.public_key)},
+                                          {"fingerprint", crypto::KeyFingerprint(key.public_key)},
                                           {"threshold", std::to_string(key.threshold)},
                                           {"members", Ids(opening)}}));
 }

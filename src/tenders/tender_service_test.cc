@@ -1,6 +1,7 @@
 // TenderService on both engines: drafts and who sees them, publication with the procedure
 // rules, committee and keys, the notice, clarifications without the asker, amendments and
 // the deadline close.
+#include "crypto/sealing.h"
 #include "tenders/testing/service_fixture.h"
 
 namespace tb::tenders {
@@ -88,7 +89,7 @@ TEST_P(TenderServiceTest, PublicationNeedsRulesCommitteeAndAKeyForEveryEnvelope)
   ASSERT_EQ(page["submission"]["envelopes"].size(), 2u);
   EXPECT_EQ(page["submission"]["envelopes"][0]["envelope"], "technical");
   EXPECT_EQ(page["submission"]["envelopes"][0]["fingerprint"],
-            KeyFingerprint(view->keys[0].public_key));
+            crypto::KeyFingerprint(view->keys[0].public_key));
   EXPECT_EQ(page.dump().find("sealed_share"), std::string::npos);
 
   // The notice search finds: same id, our source, a link to the tender page.

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "crypto/sealing.h"
 #include "tenders/committee.h"
 #include "tenders/tender_json.h"
 #include "tenders/testing/tender_fixtures.h"
@@ -200,7 +201,7 @@ TEST_F(CommitteeRules, AKeyNeedsOneShareOfTheRightSizePerOpeningMember) {
   EnvelopeKey zero = key;
   zero.public_key.fill(0);
   EXPECT_EQ(CheckEnvelopeKey(zero, EnvelopeMode::kSingle, opening, 2).field(), "public_key");
-  EXPECT_EQ(KeyFingerprint(key.public_key).size(), 64u);
+  EXPECT_EQ(crypto::KeyFingerprint(key.public_key).size(), 64u);
 }
 
 }  // namespace

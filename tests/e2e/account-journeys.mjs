@@ -15,12 +15,13 @@
 //   account-logs         AS-37: no token-like string in any logged URL;
 //                        AS-33: no password in any log, mail or the database
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshCode, makePdf } from './account-helpers.mjs';
+import { startServer, stopServer } from './server-process.mjs';
 
 const SANCTIONS_LIST = 'data/un-sanctions/un-sc-consolidated-2024-09-26.xml';
 // An entity of that list (KPe.024) and the name the test company registers under.
@@ -28,12 +29,10 @@ const LISTED_NAME = 'HESONG TRADING COMPANY';
 const LISTED_REFERENCE = 'KPe.024';
 // "Solar generators": the supplier offers it, the officer filters by it.
 const SOLAR_CODE = '26111607';
-const SERVER_TIMEOUT_MS = 30_000;
 
 // ---------------------------------------------------------------- journeys
 
 export function makeAccountJourneys({ withPage, screenshot, check, eventually, noHorizontalScroll, repo, tbBin, webDist }) {
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const run = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   // Unique per run, so a hit in a log can only come from this run (AS-33).
   const canary = (who) => `Canary-${who}-${run}-pw!`;
@@ -59,7 +58,7 @@ export function makeAccountJourneys({ withPage, screenshot, check, eventually, n
     return `${result.stdout}\n${result.stderr}`;
   }
 
-  async function startServer() {
+  async function setUpServer() {
     if (!existsSync(tbBin)) throw new Error(`server binary not found: ${tbBin}`);
     const dir = mkdtempSync(join(tmpdir(), 'tb-e2e-accounts-'));
     env.dir = dir;
@@ -86,42 +85,16 @@ export function makeAccountJourneys({ withPage, screenshot, check, eventually, n
         `${people.staff.password}\n`,
       ),
     );
-    const portFile = join(dir, 'port');
-    const server = spawn(
+    const started = await startServer(
       tbBin,
-      ['serve', '--database', env.database, '--port', '0', '--port-file', portFile, '--mail-dir', env.mailDir,
-        '--rate-limit', 'login:ip=0/60', '--web', webDist],
-      { cwd: repo, stdio: ['ignore', openSync(env.out, 'a'), openSync(env.err, 'a')] },
+      ['--database', env.database, '--mail-dir', env.mailDir, '--rate-limit', 'login:ip=0/60', '--web', webDist],
+      { cwd: repo, out: env.out, err: env.err, portFile: join(dir, 'port'), label: 'accounts' },
     );
-    env.server = server;
-    const deadline = Date.now() + SERVER_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}): ${readFileSync(env.err, 'utf8').slice(-2000)}`);
-      if (existsSync(portFile)) {
-        const port = readFileSync(portFile, 'utf8').trim();
-        if (port) {
-          env.base = `http://127.0.0.1:${port}`;
-          try {
-            if ((await fetch(`${env.base}/api/v1/health`)).ok) return;
-          } catch {
-            // not listening yet
-          }
-        }
-      }
-      await sleep(100);
-    }
-    throw new Error('the accounts server did not come up');
+    env.server = started.server;
+    env.base = started.base;
   }
 
-  async function stopServer() {
-    const server = env.server;
-    if (!server || server.exitCode !== null || server.signalCode !== null) return;
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  }
+  const stopEnvServer = () => stopServer(env.server);
 
   // The link of the last e-mail to `to` whose path is `path` (the server's
   // own link builder; tokens ride in the fragment, AS-37).
@@ -217,7 +190,7 @@ export function makeAccountJourneys({ withPage, screenshot, check, eventually, n
       ownServer: true,
       async run() {
         try {
-          await startServer();
+          await setUpServer();
           // A company registered under a listed entity's name, through the API as a script would.
           const signup = await api('POST', '/auth/signup', {
             email: people.listed.email,
@@ -505,7 +478,7 @@ export function makeAccountJourneys({ withPage, screenshot, check, eventually, n
       ownServer: true,
       async run() {
         requireSetup();
-        await stopServer();
+        await stopEnvServer();
         // AS-37: no URL the server logged carries a token.
         const access = readFileSync(env.out, 'utf8') + readFileSync(env.err, 'utf8');
         const urls = [];
@@ -558,7 +531,7 @@ export function makeAccountJourneys({ withPage, screenshot, check, eventually, n
   ];
 
   async function cleanup() {
-    await stopServer();
+    await stopEnvServer();
     if (env.dir && !process.env.TB_E2E_KEEP) rmSync(env.dir, { recursive: true, force: true });
   }
 

@@ -24,16 +24,15 @@
 // Which steps drive the officer and committee screens and which call the API is printed at
 // the end of each step ("via UI" / "via API") and summarised in rfp-ocds.
 
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePdf } from './account-helpers.mjs';
+import { startServer, stopServer } from './server-process.mjs';
 import { describe, freshCodeAt, makeApi, priceSchedule, runCli, ServerClock } from './tender-helpers.mjs';
 import { makeTenderSteps } from './tender-steps.mjs';
 
-const SERVER_TIMEOUT_MS = 30_000;
 const AGENCY = 'United Nations Development Programme';
 
 export function makeTenderJourneys({ withPage, screenshot, check, eventually, noHorizontalScroll, repo, tbBin, webDist }) {
@@ -95,7 +94,7 @@ export function makeTenderJourneys({ withPage, screenshot, check, eventually, no
     return { cookie: (answer.headers.get('set-cookie') ?? '').split(';')[0], csrf: answer.json.csrf_token };
   }
 
-  async function startServer() {
+  async function setUpServer() {
     if (!existsSync(tbBin)) throw new Error(`server binary not found: ${tbBin}`);
     const dir = mkdtempSync(join(tmpdir(), 'tb-e2e-rfp-'));
     env.dir = dir;
@@ -111,42 +110,17 @@ export function makeTenderJourneys({ withPage, screenshot, check, eventually, no
         { input: `${p.password}\n` },
       );
     }
-    const portFile = join(dir, 'port');
-    env.server = spawn(
+    const started = await startServer(
       tbBin,
-      ['serve', '--database', env.database, '--port', '0', '--port-file', portFile, '--mail-dir', join(dir, 'mail'),
-        '--admin-token', env.adminToken, '--test-clock', '--rate-limit', 'login:ip=0/60', '--rate-limit', 'login:account=0/60',
-        '--web', webDist],
-      { cwd: repo, stdio: ['ignore', openSync(env.out, 'a'), openSync(env.err, 'a')] },
+      ['--database', env.database, '--mail-dir', join(dir, 'mail'), '--admin-token', env.adminToken, '--test-clock',
+        '--rate-limit', 'login:ip=0/60', '--rate-limit', 'login:account=0/60', '--web', webDist],
+      { cwd: repo, out: env.out, err: env.err, portFile: join(dir, 'port'), label: 'RFP' },
     );
-    const deadline = Date.now() + SERVER_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      if (env.server.exitCode !== null) throw new Error(`server exited (${env.server.exitCode}): ${readFileSync(env.err, 'utf8').slice(-2000)}`);
-      if (existsSync(portFile)) {
-        const port = readFileSync(portFile, 'utf8').trim();
-        if (port) {
-          env.base = `http://127.0.0.1:${port}`;
-          try {
-            if ((await fetch(`${env.base}/api/v1/health`)).ok) return;
-          } catch {
-            // not listening yet
-          }
-        }
-      }
-      await sleep(100);
-    }
-    throw new Error('the RFP server did not come up');
+    env.server = started.server;
+    env.base = started.base;
   }
 
-  async function stopServer() {
-    const server = env.server;
-    if (!server || server.exitCode !== null || server.signalCode !== null) return;
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  }
+  const stopEnvServer = () => stopServer(env.server);
 
   // POST /api/v1/test/clock with the admin token (bid_routes.cc SetTestClock).
   async function setServerClock(ms) {
@@ -219,7 +193,7 @@ export function makeTenderJourneys({ withPage, screenshot, check, eventually, no
 
   const journeys = [
     step('rfp-server', [], async () => {
-      await startServer();
+      await setUpServer();
       // Every role but supplier_user needs a second factor (AS-06): enrolled through the API,
       // as the settings page does it (the account journeys drive that page).
       for (const who of staff) {
@@ -242,7 +216,7 @@ export function makeTenderJourneys({ withPage, screenshot, check, eventually, no
   ];
 
   async function cleanup() {
-    await stopServer();
+    await stopEnvServer();
     if (env.dir && !process.env.TB_E2E_KEEP) rmSync(env.dir, { recursive: true, force: true });
     else if (env.dir) console.log(`rfp: kept ${env.dir}`);
   }
