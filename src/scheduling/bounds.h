@@ -29,6 +29,10 @@ struct Bounds {
 // interpreter group counted at most max_parallel) and, in pooled mode, tables.
 std::vector<int> SlotRoom(const Problem& problem);
 
+// Per-day caps (Officer/Supplier::max_meetings_per_day) enter only through c_s and c_o, which
+// Problem::Finalize tightens with them; the time networks do not model a day's cap otherwise.
+// Every feasible schedule still maps to a feasible flow, so the bounds stay valid upper bounds,
+// only looser when day caps bind. Without caps the figures are the tool's.
 // Computes every bound with LEMON max flows (Preflow) and max-weight flows (NetworkSimplex)
 // on the networks of meetings_gen.py, so the figures equal the tool's exactly.
 Bounds ComputeBounds(const Problem& problem);

@@ -81,6 +81,28 @@ Result<ExactResult> SolveExact(const Problem& p, const ExactOptions& options) {
     for (int t = 0; t < slots; ++t) row(by_group_slot[g * slots + t], p.groups[g].max_parallel);
   }
   for (int o = 0; o < p.officer_count(); ++o) row(by_officer[o], p.officers[o].max_meetings);
+  // Per-day caps (absent from the tool's instances, so its `lp` has no such rows).
+  std::vector<int> day_columns;
+  for (int d = 0; d < p.day_count(); ++d) {
+    for (int o = 0; o < p.officer_count(); ++o) {
+      if (const int cap = p.OfficerDayCap(o, d); cap >= 0) {
+        day_columns.clear();
+        for (int c : by_officer[o]) {
+          if (p.slots[columns[c].t].day_index == d) day_columns.push_back(c);
+        }
+        row(day_columns, cap);
+      }
+    }
+    for (int s = 0; s < p.supplier_count(); ++s) {
+      if (const int cap = p.SupplierDayCap(s, d); cap >= 0) {
+        day_columns.clear();
+        for (int c : by_supplier[s]) {
+          if (p.slots[columns[c].t].day_index == d) day_columns.push_back(c);
+        }
+        row(day_columns, cap);
+      }
+    }
+  }
   for (const auto& [key, cols] : by_pair) {
     // Needed only where two requests of one supplier reach the officer.
     bool two = false;
@@ -175,8 +197,11 @@ Result<ExactResult> SolveExact(const Problem& p, const ExactOptions& options) {
   CbcMain0(model, data);
   const std::string seconds = std::to_string(options.time_limit_seconds);
   const std::string threads = std::to_string(options.threads);
-  const char* argv[] = {"tenderbridge", "-log",          "0",      "-sec", seconds.c_str(),
-                        "-threads",     threads.c_str(), "-solve", "-quit"};
+  // CBC counts CPU seconds unless told otherwise; the limit is a wall-clock promise (A-G6),
+  // and on a shared machine CPU time runs far slower than the clock.
+  const char* argv[] = {"tenderbridge", "-log",          "0",        "-timeMode",     "elapsed",
+                        "-sec",         seconds.c_str(), "-threads", threads.c_str(), "-solve",
+                        "-quit"};
   CbcMain1(
       static_cast<int>(std::size(argv)), argv, model, [](CbcModel*, int) { return 0; }, data);
 

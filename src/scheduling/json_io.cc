@@ -88,6 +88,27 @@ Result<std::vector<int>> SlotList(const Reader& owner, const std::string& key, i
   return out;
 }
 
+// Optional per-day caps: an extension of the tool's format (its `gen` never writes it and its
+// `check` ignores it), one non-negative integer per day in slot order, 0 = no cap.
+Result<std::vector<int>> DayCaps(const Reader& owner, int day_count) {
+  std::vector<int> out;
+  if (!owner.Has("max_meetings_per_day")) return out;
+  TB_ASSIGN_OR_RETURN(const json* list, owner.Array("max_meetings_per_day"));
+  const std::string pointer = owner.pointer() + "/max_meetings_per_day";
+  if (static_cast<int>(list->size()) > day_count) {
+    return Invalid(
+        pointer, "has more entries than the instance has days (" + std::to_string(day_count) + ")");
+  }
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const json& v = (*list)[i];
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > 1000000) {
+      return Invalid(pointer + "/" + std::to_string(i), "must be a non-negative integer");
+    }
+    out.push_back(static_cast<int>(v.get<std::int64_t>()));
+  }
+  return out;
+}
+
 Status ReadSlots(const Reader& root, Problem& problem) {
   TB_ASSIGN_OR_RETURN(const json* slots, root.Array("slots"));
   std::set<std::string> closed_sessions;
@@ -164,6 +185,9 @@ Status ReadInstanceBody(const json& doc, Instance& instance) {
 
   TB_RETURN_IF_ERROR(ReadSlots(root, problem));
   const int slot_count = problem.slot_count();
+  std::set<int> days;
+  for (const Slot& slot : problem.slots) days.insert(slot.day);
+  const int day_count = static_cast<int>(days.size());
 
   TB_ASSIGN_OR_RETURN(const json* tables, root.Array("tables"));
   std::set<std::string> table_ids;
@@ -209,6 +233,7 @@ Status ReadInstanceBody(const json& doc, Instance& instance) {
     TB_ASSIGN_OR_RETURN(out.available_slots, SlotList(officer, "available_slots", slot_count));
     TB_ASSIGN_OR_RETURN(std::int64_t max_meetings, officer.Integer("max_meetings", 0));
     out.max_meetings = static_cast<int>(max_meetings);
+    TB_ASSIGN_OR_RETURN(out.max_meetings_per_day, DayCaps(officer, day_count));
     problem.officers.push_back(std::move(out));
   }
 
@@ -231,6 +256,7 @@ Status ReadInstanceBody(const json& doc, Instance& instance) {
     TB_ASSIGN_OR_RETURN(out.available_slots, SlotList(supplier, "available_slots", slot_count));
     TB_ASSIGN_OR_RETURN(std::int64_t max_meetings, supplier.Integer("max_meetings", 0));
     out.max_meetings = static_cast<int>(max_meetings);
+    TB_ASSIGN_OR_RETURN(out.max_meetings_per_day, DayCaps(supplier, day_count));
     problem.suppliers.push_back(std::move(out));
   }
 

@@ -28,6 +28,9 @@ struct OptimiserStats {
   long long greedy_fairness = 0, greedy_weight = 0, greedy_meetings = 0, greedy_breaks = 0;
   long long fairness = 0, weight = 0, meetings = 0, breaks = 0;
   long long iterations = 0;
+  // Re-optimisation only (Reoptimise): published meetings moved or removed by the search, and
+  // those the change itself made infeasible (not counted in `moved`).
+  long long moved = 0, forced = 0;
   double bounds_seconds = 0, greedy_seconds = 0, total_seconds = 0;
 };
 

@@ -80,11 +80,11 @@ TEST(OptimiserTest, PinnedMeetingsStay) {
   EXPECT_EQ(Optimise(p, options).status().code(), StatusCode::kInvalidArgument);
 }
 
-// Property test: random small instances (groups, delegates, pooled tables, windows); every
-// schedule passes the checker and never exceeds a bound.
+// Property test: random small instances (groups, delegates, pooled tables, windows, per-day
+// caps on two days); every schedule passes the checker and never exceeds a bound.
 TEST(OptimiserTest, RandomSmallInstancesStayFeasibleAndUnderTheBounds) {
   std::mt19937 rng(20241113);
-  for (int round = 0; round < 25; ++round) {
+  for (int round = 0; round < 40; ++round) {
     Problem p;
     p.instance_id = "random";
     p.pooled_tables = round % 2 == 1;
@@ -93,7 +93,8 @@ TEST(OptimiserTest, RandomSmallInstancesStayFeasibleAndUnderTheBounds) {
     p.officer_max_consecutive = 1 + static_cast<int>(rng() % 4);
     const int slots = 6 + static_cast<int>(rng() % 6);
     for (int t = 0; t < slots; ++t) {
-      p.slots.push_back({"s" + std::to_string(t), 1, t < slots / 2 ? "A" : "B", "", "", 0, 0});
+      p.slots.push_back({"s" + std::to_string(t), t < slots / 2 ? 1 : 2, t < slots / 2 ? "A" : "B",
+                         "", "", 0, 0, 0});
     }
     const int officers = 3 + static_cast<int>(rng() % 5);
     const int tables = p.pooled_tables ? officers - 1 : officers;
@@ -105,16 +106,22 @@ TEST(OptimiserTest, RandomSmallInstancesStayFeasibleAndUnderTheBounds) {
       }
       return out;
     };
+    // Half the people get a cap (0 = none that day) on each of the two days.
+    auto day_caps = [&] {
+      std::vector<int> caps;
+      if (rng() % 2 == 0) caps = {static_cast<int>(rng() % 3), static_cast<int>(rng() % 3)};
+      return caps;
+    };
     for (int o = 0; o < officers; ++o) {
       p.officers.push_back(
           {"O" + std::to_string(o), o % 2 == 0 ? "A" : "B",
            p.pooled_tables ? std::nullopt : std::optional<std::string>("T" + std::to_string(o)),
-           availability(), 2 + static_cast<int>(rng() % 6)});
+           availability(), 2 + static_cast<int>(rng() % 6), day_caps()});
     }
     const int suppliers = 4 + static_cast<int>(rng() % 8);
     for (int s = 0; s < suppliers; ++s) {
       p.suppliers.push_back({"S" + std::to_string(s), "", 1 + static_cast<int>(rng() % 4 == 0),
-                             availability(), 1 + static_cast<int>(rng() % 5)});
+                             availability(), 1 + static_cast<int>(rng() % 5), day_caps()});
     }
     p.groups.push_back({"G", {0, 1, 2}, 1});
     for (int s = 0; s < suppliers; ++s) {
@@ -147,6 +154,21 @@ TEST(OptimiserTest, RandomSmallInstancesStayFeasibleAndUnderTheBounds) {
     EXPECT_TRUE(AtLeast(r, result->stats.greedy_fairness, result->stats.greedy_weight,
                         result->stats.greedy_meetings))
         << round;
+    // The caps are really applied: no person above its cap on any day.
+    ScheduleState replay(p);
+    for (const Meeting& m : result->schedule.meetings) replay.Add(m.schedulable, m.officer, m.slot);
+    for (int d = 0; d < p.day_count(); ++d) {
+      for (int o = 0; o < p.officer_count(); ++o) {
+        if (p.OfficerDayCap(o, d) >= 0) {
+          EXPECT_LE(replay.officer_day_count(o, d), p.OfficerDayCap(o, d));
+        }
+      }
+      for (int s = 0; s < p.supplier_count(); ++s) {
+        if (p.SupplierDayCap(s, d) >= 0) {
+          EXPECT_LE(replay.supplier_day_count(s, d), p.SupplierDayCap(s, d));
+        }
+      }
+    }
   }
 }
 

@@ -6,9 +6,10 @@
 
 namespace tb::scheduling {
 
-int Problem::WindowCapacity(const std::vector<char>& available, int limit) const {
+int Problem::WindowCapacity(const std::vector<char>& available, int limit, int day) const {
   int total = 0;
   for (const std::vector<int>& session : sessions) {
+    if (day >= 0 && (session.empty() || slots[session.front()].day_index != day)) continue;
     int run = 0;
     for (std::size_t i = 0; i <= session.size(); ++i) {
       if (i < session.size() && available[session[i]]) {
@@ -23,6 +24,17 @@ int Problem::WindowCapacity(const std::vector<char>& available, int limit) const
 }
 
 void Problem::Finalize(const std::vector<std::string>& schedulable_statuses) {
+  days.clear();
+  for (Slot& slot : slots) {
+    if (days.empty() || days.back() != slot.day) {
+      // A day that comes back after another one (unsorted slots) keeps its first index.
+      auto it = std::find(days.begin(), days.end(), slot.day);
+      if (it == days.end()) it = days.insert(days.end(), slot.day);
+      slot.day_index = static_cast<int>(it - days.begin());
+    } else {
+      slot.day_index = static_cast<int>(days.size()) - 1;
+    }
+  }
   sessions.clear();
   std::map<std::string, int> session_index;
   for (std::size_t t = 0; t < slots.size(); ++t) {
@@ -88,17 +100,43 @@ void Problem::Finalize(const std::vector<std::string>& schedulable_statuses) {
     schedulable.push_back(std::move(item));
   }
 
+  // Per-day caps (absent from the tool's instances) tighten c_s and c_o: a person holds at
+  // most min(cap_d, κ of that day) meetings on day d. Without caps the figures are the tool's.
+  bool sessions_within_days = true;
+  for (const std::vector<int>& session : sessions) {
+    for (int t : session) {
+      sessions_within_days =
+          sessions_within_days && slots[t].day_index == slots[session.front()].day_index;
+    }
+  }
+  auto day_capped = [&](const std::vector<int>& caps, const std::vector<char>& available, int limit,
+                        int per_slot, int total) {
+    if (!sessions_within_days) return total;  // κ per day needs whole sessions
+    bool any = false;
+    int sum = 0;
+    for (int d = 0; d < day_count(); ++d) {
+      const int day_total = per_slot * WindowCapacity(available, limit, d);
+      const int cap = DayCap(caps, d);
+      any = any || cap >= 0;
+      sum += cap >= 0 ? std::min(cap, day_total) : day_total;
+    }
+    return any ? std::min(total, sum) : total;
+  };
   supplier_capacity.clear();
   for (std::size_t s = 0; s < suppliers.size(); ++s) {
-    supplier_capacity.push_back(std::min(
+    const int c = std::min(
         {suppliers[s].max_meetings,
          suppliers[s].delegates * WindowCapacity(supplier_available[s], supplier_max_consecutive),
-         static_cast<int>(schedulable_of_supplier[s].size())}));
+         static_cast<int>(schedulable_of_supplier[s].size())});
+    supplier_capacity.push_back(day_capped(suppliers[s].max_meetings_per_day, supplier_available[s],
+                                           supplier_max_consecutive, suppliers[s].delegates, c));
   }
   officer_capacity.clear();
   for (std::size_t o = 0; o < officers.size(); ++o) {
-    officer_capacity.push_back(std::min(
-        officers[o].max_meetings, WindowCapacity(officer_available[o], officer_max_consecutive)));
+    const int c = std::min(officers[o].max_meetings,
+                           WindowCapacity(officer_available[o], officer_max_consecutive));
+    officer_capacity.push_back(day_capped(officers[o].max_meetings_per_day, officer_available[o],
+                                          officer_max_consecutive, 1, c));
   }
 }
 

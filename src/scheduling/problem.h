@@ -18,6 +18,7 @@ struct Slot {
   std::string end;
   int session_index = 0;  // index into Problem::sessions
   int position = 0;       // position inside its session
+  int day_index = 0;      // index into Problem::days (set by Finalize)
 };
 
 struct Officer {
@@ -26,6 +27,9 @@ struct Officer {
   std::optional<std::string> table;  // dedicated mode only
   std::vector<int> available_slots;  // sorted
   int max_meetings = 0;
+  // Optional cap per day, indexed by day index (Problem::days); a missing entry or 0 means no
+  // cap that day. Not part of the tool's instance format (the events module sets it).
+  std::vector<int> max_meetings_per_day;
 };
 
 struct Supplier {
@@ -34,6 +38,9 @@ struct Supplier {
   int delegates = 1;
   std::vector<int> available_slots;  // sorted
   int max_meetings = 0;
+  // As Officer::max_meetings_per_day; caps the supplier's meetings of the day, all of its
+  // delegates together (as max_meetings does).
+  std::vector<int> max_meetings_per_day;
 };
 
 struct Group {
@@ -73,6 +80,7 @@ struct Problem {
 
   std::vector<Slot> slots;
   std::vector<std::vector<int>> sessions;  // slot indices per session, in order
+  std::vector<int> days;  // distinct Slot::day values in slot order; day index = position here
   std::vector<Officer> officers;
   std::vector<Supplier> suppliers;
   std::vector<Group> groups;
@@ -91,10 +99,19 @@ struct Problem {
   int slot_count() const { return static_cast<int>(slots.size()); }
   int officer_count() const { return static_cast<int>(officers.size()); }
   int supplier_count() const { return static_cast<int>(suppliers.size()); }
+  int day_count() const { return static_cast<int>(days.size()); }
+
+  // The per-day cap of officer o / supplier s on day index d, or -1 when uncapped.
+  int OfficerDayCap(int o, int d) const { return DayCap(officers[o].max_meetings_per_day, d); }
+  int SupplierDayCap(int s, int d) const { return DayCap(suppliers[s].max_meetings_per_day, d); }
+  static int DayCap(const std::vector<int>& caps, int d) {
+    return d < static_cast<int>(caps.size()) && caps[d] > 0 ? caps[d] : -1;
+  }
 
   // κ(T', L) of A.4: the most meetings one person available at `available` can hold when no
   // more than `limit` of any limit+1 consecutive slots of a session are used.
-  int WindowCapacity(const std::vector<char>& available, int limit) const;
+  // With day >= 0, only the sessions of that day index count.
+  int WindowCapacity(const std::vector<char>& available, int limit, int day = -1) const;
 
   // Fills the derived fields; called by the JSON reader and by tests that build problems.
   void Finalize(const std::vector<std::string>& schedulable_statuses);

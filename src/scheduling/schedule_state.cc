@@ -32,6 +32,10 @@ std::string_view ViolationText(Violation violation) {
       return "officer over max consecutive";
     case Violation::kSupplierConsecutive:
       return "supplier over max consecutive";
+    case Violation::kOfficerDayCap:
+      return "officer over max_meetings_per_day";
+    case Violation::kSupplierDayCap:
+      return "supplier over max_meetings_per_day";
   }
   return "";
 }
@@ -39,6 +43,7 @@ std::string_view ViolationText(Violation violation) {
 ScheduleState::ScheduleState(const Problem& problem)
     : problem_(&problem),
       slots_(problem.slot_count()),
+      days_(std::max(1, problem.day_count())),
       officer_of_(problem.schedulable.size(), -1),
       slot_of_(problem.schedulable.size(), -1),
       officer_slot_(static_cast<std::size_t>(problem.officer_count()) * slots_, -1),
@@ -46,6 +51,8 @@ ScheduleState::ScheduleState(const Problem& problem)
       group_slot_(problem.groups.size() * slots_, 0),
       tables_used_(slots_, 0),
       officer_count_(problem.officer_count(), 0),
+      officer_day_(static_cast<std::size_t>(problem.officer_count()) * days_, 0),
+      supplier_day_(static_cast<std::size_t>(problem.supplier_count()) * days_, 0),
       supplier_meetings_(problem.supplier_count()) {}
 
 bool ScheduleState::OfficerWindowFull(int o, int t) const {
@@ -103,6 +110,11 @@ Violation ScheduleState::Check(int q, int o, int t) const {
   if (officer_count_[o] >= p.officers[o].max_meetings) return Violation::kOfficerMaxMeetings;
   if (OfficerWindowFull(o, t)) return Violation::kOfficerConsecutive;
   if (SupplierWindowFull(s, t)) return Violation::kSupplierConsecutive;
+  const int day = p.slots[t].day_index;
+  if (const int cap = p.OfficerDayCap(o, day); cap >= 0 && officer_day_[o * days_ + day] >= cap)
+    return Violation::kOfficerDayCap;
+  if (const int cap = p.SupplierDayCap(s, day); cap >= 0 && supplier_day_[s * days_ + day] >= cap)
+    return Violation::kSupplierDayCap;
   return Violation::kNone;
 }
 
@@ -117,6 +129,8 @@ void ScheduleState::Add(int q, int o, int t) {
   if (const int g = p.group_of_supplier[s]; g >= 0) ++group_slot_[g * slots_ + t];
   ++tables_used_[t];
   ++officer_count_[o];
+  ++officer_day_[o * days_ + p.slots[t].day_index];
+  ++supplier_day_[s * days_ + p.slots[t].day_index];
   if (supplier_count(s) < p.fairness_k) ++fairness_sum_;
   supplier_meetings_[s].push_back(q);
   ++meeting_count_;
@@ -138,6 +152,8 @@ void ScheduleState::Remove(int q) {
   if (const int g = p.group_of_supplier[s]; g >= 0) --group_slot_[g * slots_ + t];
   --tables_used_[t];
   --officer_count_[o];
+  --officer_day_[o * days_ + p.slots[t].day_index];
+  --supplier_day_[s * days_ + p.slots[t].day_index];
   std::vector<int>& mine = supplier_meetings_[s];
   mine.erase(std::find(mine.begin(), mine.end(), q));
   if (supplier_count(s) < p.fairness_k) --fairness_sum_;

@@ -23,6 +23,10 @@ enum class Violation {
   kOfficerMaxMeetings,
   kOfficerConsecutive,
   kSupplierConsecutive,
+  // Not in the tool (its instances have no per-day caps), so tested last: the first reason
+  // on a tool instance stays the tool's.
+  kOfficerDayCap,
+  kSupplierDayCap,
 };
 
 // The tool's wording ("officer double-booked", ...).
@@ -50,6 +54,9 @@ class ScheduleState {
   int tables_used(int t) const { return tables_used_[t]; }
   int supplier_count(int s) const { return static_cast<int>(supplier_meetings_[s].size()); }
   int officer_count(int o) const { return officer_count_[o]; }
+  // Meetings of officer o / supplier s on day index d.
+  int officer_day_count(int o, int d) const { return officer_day_[o * days_ + d]; }
+  int supplier_day_count(int s, int d) const { return supplier_day_[s * days_ + d]; }
   // Scheduled requests of supplier s (unordered).
   const std::vector<int>& supplier_meetings(int s) const { return supplier_meetings_[s]; }
   int meeting_count() const { return meeting_count_; }
@@ -72,12 +79,14 @@ class ScheduleState {
  private:
   const Problem* problem_;
   int slots_;
+  int days_;
   std::vector<int> officer_of_, slot_of_;
   std::vector<int> officer_slot_;   // request index or -1
   std::vector<int> supplier_slot_;  // meetings in progress
   std::vector<int> group_slot_;
   std::vector<int> tables_used_;
   std::vector<int> officer_count_;
+  std::vector<int> officer_day_, supplier_day_;  // [person * days_ + day index]
   std::vector<std::vector<int>> supplier_meetings_;
   int meeting_count_ = 0;
   long long weight_ = 0;

@@ -24,17 +24,42 @@ LocalSearch::LocalSearch(ScheduleState& state, std::uint64_t seed, std::vector<c
 }
 
 Score LocalSearch::score() const {
-  return {state_.fairness_sum(), state_.weight(), state_.meeting_count(), state_.breaks()};
+  return {state_.fairness_sum(), state_.weight(), state_.meeting_count(),
+          state_.breaks(),       moved_,          move_penalty_.Of(moved_)};
+}
+
+void LocalSearch::SetHomes(std::vector<std::pair<int, int>> home, MovePenalty penalty) {
+  home_ = std::move(home);
+  home_.resize(p_.schedulable.size(), {-1, -1});
+  move_penalty_ = penalty;
+  moved_ = 0;
+  for (std::size_t q = 0; q < home_.size(); ++q) {
+    const int i = static_cast<int>(q);
+    if (home_[q].first >= 0 &&
+        !(state_.scheduled(i) && AtHome(i, state_.officer_of(i), state_.slot_of(i)))) {
+      ++moved_;
+    }
+  }
+}
+
+void LocalSearch::StateAdd(int q, int o, int t) {
+  state_.Add(q, o, t);
+  if (AtHome(q, o, t)) --moved_;
+}
+
+void LocalSearch::StateRemove(int q) {
+  if (AtHome(q, state_.officer_of(q), state_.slot_of(q))) ++moved_;
+  state_.Remove(q);
 }
 
 void LocalSearch::DoAdd(int q, int o, int t) {
-  state_.Add(q, o, t);
+  StateAdd(q, o, t);
   log_.push_back({true, q, o, t});
 }
 
 void LocalSearch::DoRemove(int q) {
   log_.push_back({false, q, state_.officer_of(q), state_.slot_of(q)});
-  state_.Remove(q);
+  StateRemove(q);
 }
 
 void LocalSearch::Rollback(std::size_t mark) {
@@ -42,9 +67,9 @@ void LocalSearch::Rollback(std::size_t mark) {
     const Op op = log_.back();
     log_.pop_back();
     if (op.add) {
-      state_.Remove(op.q);
+      StateRemove(op.q);
     } else {
-      state_.Add(op.q, op.o, op.t);
+      StateAdd(op.q, op.o, op.t);
     }
   }
 }
@@ -124,6 +149,16 @@ int LocalSearch::ChooseBlocker(int q, int o, int t, Violation v) {
         if (near(state_.slot_of(e), p_.supplier_max_consecutive)) consider(e);
       }
       break;
+    case Violation::kOfficerDayCap:
+      for (int t2 : p_.officers[o].available_slots) {
+        if (p_.slots[t2].day_index == slot.day_index) consider(state_.meeting_at(o, t2));
+      }
+      break;
+    case Violation::kSupplierDayCap:
+      for (int e : state_.supplier_meetings(s)) {
+        if (p_.slots[state_.slot_of(e)].day_index == slot.day_index) consider(e);
+      }
+      break;
     default:
       break;
   }
@@ -134,14 +169,15 @@ bool LocalSearch::InsertBest(int q) {
   const Schedulable& item = p_.schedulable[q];
   const int s = item.supplier;
   int best_o = -1, best_t = -1;
-  std::tuple<int, int, unsigned> best_key{};
+  std::tuple<int, int, int, unsigned> best_key{};
   for (int o : item.eligible) {
     for (int t : p_.officers[o].available_slots) {
       if (!p_.supplier_available[s][t] || state_.meeting_at(o, t) >= 0) continue;
       if (state_.Check(q, o, t) != Violation::kNone) continue;
-      const std::tuple<int, int, unsigned> key{state_.BreaksDelta(s, t, +1),
-                                               state_.officer_count(o),
-                                               static_cast<unsigned>(rng_() & 0xffff)};
+      // Back to its published place first when re-optimising.
+      const std::tuple<int, int, int, unsigned> key{
+          AtHome(q, o, t) ? 0 : 1, state_.BreaksDelta(s, t, +1), state_.officer_count(o),
+          static_cast<unsigned>(rng_() & 0xffff)};
       if (best_o < 0 || key < best_key) {
         best_o = o;
         best_t = t;
@@ -214,7 +250,7 @@ void LocalSearch::SortByPriority(std::vector<int>& requests) {
   });
 }
 
-std::vector<int> LocalSearch::Destroy() {
+std::vector<int> LocalSearch::Destroy(bool touched_only) {
   std::vector<int> removed;
   auto remove = [&](int e) {
     if (e >= 0 && !pinned_[e] && state_.scheduled(e)) {
@@ -222,6 +258,20 @@ std::vector<int> LocalSearch::Destroy() {
       removed.push_back(e);
     }
   };
+  if (touched_only) {
+    // One touched officer's meetings in one session, or one touched supplier's meetings.
+    const bool officer = !touched_officers_.empty() && (touched_suppliers_.empty() || rng_() % 2);
+    if (officer) {
+      const int o = touched_officers_[rng_() % touched_officers_.size()];
+      const std::vector<int>& session = p_.sessions[rng_() % p_.sessions.size()];
+      for (int t : session) remove(state_.meeting_at(o, t));
+    } else if (!touched_suppliers_.empty()) {
+      const int s = touched_suppliers_[rng_() % touched_suppliers_.size()];
+      const std::vector<int> mine = state_.supplier_meetings(s);
+      for (int e : mine) remove(e);
+    }
+    return removed;
+  }
   const int kind = static_cast<int>(rng_() % 3);
   if (kind == 0) {
     // One officer's meetings in one session.
@@ -255,12 +305,13 @@ void LocalSearch::Repair(std::vector<int>& candidates) {
   }
 }
 
+bool LocalSearch::reached(const Score& stop_at) const {
+  const Score s = score();
+  return s.fairness >= stop_at.fairness && s.weight >= stop_at.weight && s.count >= stop_at.count;
+}
+
 void LocalSearch::ImprovePrimary(Clock::time_point deadline, const Score& stop_at) {
-  auto reached = [&] {
-    const Score s = score();
-    return s.fairness >= stop_at.fairness && s.weight >= stop_at.weight && s.count >= stop_at.count;
-  };
-  for (int sweep = 0; sweep < 3 && Clock::now() < deadline && !reached(); ++sweep) {
+  for (int sweep = 0; sweep < 3 && Clock::now() < deadline && !reached(stop_at); ++sweep) {
     bool improved = false;
     for (int q : UnscheduledByPriority()) {
       if (Clock::now() >= deadline) break;
@@ -270,14 +321,52 @@ void LocalSearch::ImprovePrimary(Clock::time_point deadline, const Score& stop_a
     }
     if (!improved) break;
   }
+  Lns(deadline, stop_at, false);
+}
+
+void LocalSearch::ImproveNeighbourhood(Clock::time_point touched_deadline,
+                                       Clock::time_point deadline, const Score& stop_at,
+                                       std::vector<char> touched_officer,
+                                       std::vector<char> touched_supplier) {
+  touched_officers_.clear();
+  touched_suppliers_.clear();
+  touched_officer.resize(p_.officer_count(), 0);
+  touched_supplier.resize(p_.supplier_count(), 0);
+  for (int o = 0; o < p_.officer_count(); ++o) {
+    if (touched_officer[o]) touched_officers_.push_back(o);
+  }
+  for (int s = 0; s < p_.supplier_count(); ++s) {
+    if (touched_supplier[s]) touched_suppliers_.push_back(s);
+  }
+  // Free room first (a declined meeting's slot, an accepted request): no move needed.
+  for (int q : UnscheduledByPriority()) {
+    if (Clock::now() >= deadline || reached(stop_at)) break;
+    InsertBest(q);
+  }
+  Commit();
+  for (int q : UnscheduledByPriority()) {
+    if (Clock::now() >= touched_deadline || reached(stop_at)) break;
+    const Schedulable& item = p_.schedulable[q];
+    bool touched = touched_supplier[item.supplier] != 0;
+    for (int o : item.eligible) touched = touched || touched_officer[o] != 0;
+    if (touched && !state_.scheduled(q)) InsertByEjection(q, 2, 400, 2);
+    Commit();
+  }
+  if (!touched_officers_.empty() || !touched_suppliers_.empty()) {
+    Lns(touched_deadline, stop_at, true);
+  }
+  Lns(deadline, stop_at, false);
+}
+
+void LocalSearch::Lns(Clock::time_point deadline, const Score& stop_at, bool touched_only) {
   std::vector<int> candidates;
   std::vector<char> mark_candidate(p_.schedulable.size(), 0);
-  while (!reached()) {
+  while (!reached(stop_at)) {
     if ((iterations_ & 15) == 0 && Clock::now() >= deadline) break;
     ++iterations_;
     const Score base = score();
     const std::size_t mark = Mark();
-    const std::vector<int> removed = Destroy();
+    const std::vector<int> removed = Destroy(touched_only);
     candidates.clear();
     auto add_candidate = [&](int q) {
       if (!state_.scheduled(q) && !mark_candidate[q]) {
@@ -387,8 +476,8 @@ void LocalSearch::ImproveBreaks(Clock::time_point deadline, const Score& stop_at
   }
   Commit();
   if (best_score.BetterThan(score())) {
-    for (const Meeting& m : state_.Meetings()) state_.Remove(m.schedulable);
-    for (const Meeting& m : best) state_.Add(m.schedulable, m.officer, m.slot);
+    for (const Meeting& m : state_.Meetings()) StateRemove(m.schedulable);
+    for (const Meeting& m : best) StateAdd(m.schedulable, m.officer, m.slot);
   }
 }
 
