@@ -7,12 +7,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/event_directory.h"
 #include "app/search_projection.h"
 #include "app/supplier_directory_index.h"
 #include "app/supplier_screening_source.h"
 #include "audit/audit_log_reader.h"
 #include "auth/auth_store.h"
 #include "crypto/signing.h"
+#include "events/event_service.h"
 #include "notices/import_service.h"
 #include "notices/importers/country_codes.h"
 #include "notices/notice_store.h"
@@ -25,6 +27,7 @@
 #include "storage/audit_append.h"
 #include "storage/change_log.h"
 #include "storage/database.h"
+#include "storage/sql_event_store.h"
 #include "storage/storage.h"
 #include "suppliers/supplier_service.h"
 #include "suppliers/upload_checks.h"
@@ -145,6 +148,17 @@ Status Context::OpenTenderServices(auth::Mailer* mailer, const std::string& rule
   return Status::Ok();
 }
 
+Status Context::OpenEventServices(auth::Mailer* mailer, const std::string& public_base_url) {
+  event_store_ = std::make_unique<storage::SqlEventStore>(*database_);
+  event_directory_ =
+      std::make_unique<StoreOrganisationDirectory>(*auth_store_, *supplier_store_, clock_);
+  events::EventServiceOptions options;
+  options.public_base_url = public_base_url;
+  events_ = std::make_unique<events::EventService>(*event_store_, clock_, *event_directory_, mailer,
+                                                   options);
+  return Status::Ok();
+}
+
 std::string ResolveSigningKeyPath(const std::string& flag_value, const std::string& database_url) {
   if (!flag_value.empty()) return flag_value;
   return DefaultStateDir(database_url) + "/keys/platform-signing.key";
@@ -244,6 +258,10 @@ Context::~Context() {
   search_.reset();
   titles_.reset();
   change_log_.reset();
+  // The events service first: its destructor waits for scheduler runs still at work.
+  events_.reset();
+  event_directory_.reset();
+  event_store_.reset();
   tenders_.reset();
   procedure_rules_.reset();
   ocds_.reset();

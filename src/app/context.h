@@ -56,6 +56,10 @@ class OcdsExporter;
 class TenderService;
 class ProcedureRuleBook;
 }  // namespace tb::tenders
+namespace tb::events {
+class EventStore;
+class EventService;
+}  // namespace tb::events
 namespace tb::audit {
 class AuditLogReader;
 }  // namespace tb::audit
@@ -88,6 +92,7 @@ class ProcessClock final : public Clock {
 
 class SearchProjection;
 class IndexedSupplierDirectory;
+class StoreOrganisationDirectory;
 
 // The object graph of one TenderBridge process, built in dependency order (database,
 // stores, services) and destroyed in reverse, as userver does with components.
@@ -147,6 +152,13 @@ class Context {
                             const std::string& public_base_url);
   // Null until OpenTenderServices() succeeded.
   tenders::TenderService* tenders() { return tenders_.get(); }
+  // Builds the events service (docs/events.md) over the SQL event store, with the account and
+  // supplier stores as its organisation directory, `mailer` (may be null; must outlive the
+  // context) for confirmations and agenda changes and `public_base_url` for links in them.
+  // Call once, after Open(). `serve` then calls RecoverRuns() before it answers.
+  Status OpenEventServices(auth::Mailer* mailer, const std::string& public_base_url);
+  // Null until OpenEventServices() succeeded.
+  events::EventService* events() { return events_.get(); }
   // The platform signing key (receipts, ET-02; tree heads, AU-03); null until
   // OpenSigningKey() succeeded.
   const crypto::SigningKey* signing_key() const { return signing_key_.get(); }
@@ -207,6 +219,9 @@ class Context {
   std::unique_ptr<tenders::TenderStore> tender_store_;
   std::unique_ptr<tenders::ProcedureRuleBook> procedure_rules_;
   std::unique_ptr<tenders::TenderService> tenders_;
+  std::unique_ptr<events::EventStore> event_store_;
+  std::unique_ptr<StoreOrganisationDirectory> event_directory_;
+  std::unique_ptr<events::EventService> events_;
   std::unique_ptr<search::UnspscTitleLookup> titles_;
   std::unique_ptr<search::SearchIndex> search_;
   std::unique_ptr<search::SupplierIndex> supplier_index_;

@@ -9,6 +9,7 @@
 #include "app/commands.h"
 #include "app/context.h"
 #include "app/demo_accounts.h"
+#include "app/demo_events.h"
 #include "app/search_projection.h"
 #include "notices/import_progress.h"
 #include "notices/import_service.h"
@@ -94,6 +95,10 @@ void AddDemoCommand(CLI::App& cli) {
     if (Status seeded = LoadDemoPeople(**context, *data_dir, state_dir); !seeded.ok()) {
       FailCommand(seeded);
     }
+    if (Status opened = (*context)->OpenEventServices(nullptr, ""); !opened.ok()) {
+      FailCommand(opened);
+    }
+    if (Status seeded = LoadDemoEvents(**context, *data_dir); !seeded.ok()) FailCommand(seeded);
     // Build the search index now, so the first `serve` answers searches at once.
     const std::string url = ResolveDatabaseUrl(*database);
     if (Status opened = (*context)->OpenSearch(ResolveIndexPath(*index, url)); !opened.ok()) {

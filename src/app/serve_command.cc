@@ -15,9 +15,11 @@
 #include "app/commands.h"
 #include "app/context.h"
 #include "app/demo_accounts.h"
+#include "app/demo_events.h"
 #include "app/search_projection.h"
 #include "auth/auth_service.h"
 #include "auth/security_log.h"
+#include "events/event_service.h"
 #include "mail/mailers.h"
 #include "notices/import_progress.h"
 #include "http/server.h"
@@ -246,6 +248,20 @@ void AddServeCommand(CLI::App& cli) {
       FailCommand(opened);
     }
     deps.tenders = (*context)->tenders();
+    // Events: a run left "running" by a stopped server never finishes; it is marked failed so
+    // staff can start another (one run at a time per event).
+    if (Status opened = (*context)->OpenEventServices(mailer->get(), tender_base); !opened.ok()) {
+      FailCommand(opened);
+    }
+    if (Status recovered = (*context)->events()->RecoverRuns(); !recovered.ok()) {
+      FailCommand(recovered);
+    }
+    if (!args->demo_if_empty.empty()) {
+      if (Status seeded = LoadDemoEvents(**context, args->demo_if_empty); !seeded.ok()) {
+        FailCommand(seeded);
+      }
+    }
+    deps.events = (*context)->events();
     // Published tenders close at their deadline within a second (bids never wait for it).
     TenderDeadlineJob deadline_job(*(*context)->tenders(), (*context)->clock());
     deadline_job.Start(std::chrono::seconds(1));

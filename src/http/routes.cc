@@ -1,5 +1,6 @@
 #include "http/routes.h"
 
+#include "http/event_routes.h"
 #include "http/query.h"
 #include "http/rate_limit.h"
 
@@ -15,6 +16,9 @@ std::span<const Route> Routes() {
   static const AccessRule kSupplierAndCentre =
       AccessRule::AnyOf({Role::kSupplierUser, Role::kCentreStaff, Role::kAdministrator});
   static const AccessRule kCentreStaff = AccessRule::AnyOf({Role::kCentreStaff});
+  // Everyone who takes part in an event: its suppliers, officers and the centre's staff.
+  static const AccessRule kEventPeople =
+      AccessRule::AnyOf({Role::kSupplierUser, Role::kAgencyOfficer, Role::kCentreStaff});
   static const Route kRoutes[] = {
       {"GET", "/api/v1/notices", kPublic, &ListNotices},
       {"GET", "/api/v1/notices/{id}", kPublic, &GetNotice},
@@ -199,6 +203,56 @@ std::span<const Route> Routes() {
       // nothing about bidders before the opening (ET-03).
       {"GET", "/api/v1/ocds/releases", kPublic, &ListOcdsReleases},
       {"GET", "/api/v1/ocds/tenders/{ocid}/releases", kPublic, &GetOcdsTenderReleases},
+      // Events (event_routes.cc, docs/events.md). The route admits the roles of the access
+      // table that may ever act; EventService checks the event and the object (staff of the
+      // organising centre; a supplier's own participant; an officer's own requests and
+      // meetings) and answers 404 for what the caller may not read.
+      {"GET", "/api/v1/events", kPublic, &ListEvents},
+      {"POST", "/api/v1/events", kCentreStaff, &CreateEvent},
+      {"GET", "/api/v1/events/{id}", kPublic, &GetEvent},
+      {"PATCH", "/api/v1/events/{id}", kCentreStaff, &PatchEvent},
+      {"POST", "/api/v1/events/{id}/status", kCentreStaff, &SetEventStatus},
+      {"GET", "/api/v1/events/{id}/participants", kEventPeople, &ListEventParticipants},
+      {"POST", "/api/v1/events/{id}/participants", kCentreStaff, &AddEventParticipant},
+      {"PATCH", "/api/v1/events/{id}/participants/{participant}", kEventPeople,
+       &PatchEventParticipant},
+      {"POST", "/api/v1/events/{id}/participants/{participant}/check-in", kCentreStaff,
+       &CheckInParticipant},
+      {"POST", "/api/v1/events/{id}/registrations",
+       AccessRule::AnyOf({Role::kSupplierUser, Role::kAgencyOfficer}), &RegisterForEvent},
+      {"GET", "/api/v1/events/{id}/me", kSignedIn, &GetMyEventParticipants},
+      // The instance document of an IPS-size event is ~0.4 MB (x10: ~4 MB): the import body
+      // limit, and off the I/O threads (one transaction of a few thousand rows).
+      {.method = "POST", .path = "/api/v1/events/{id}/import", .access = kCentreStaff,
+       .handler = &ImportEventInstance, .slow = true, .upload = true},
+      {"GET", "/api/v1/events/{id}/suggestions", AccessRule::AnyOf({Role::kSupplierUser}),
+       &GetEventSuggestions},
+      {"GET", "/api/v1/events/{id}/requests", kEventPeople, &ListMeetingRequests},
+      {"POST", "/api/v1/events/{id}/requests", AccessRule::AnyOf({Role::kSupplierUser}),
+       &CreateMeetingRequest},
+      {"POST", "/api/v1/events/{id}/requests/{request}/decision",
+       AccessRule::AnyOf({Role::kAgencyOfficer}), &DecideMeetingRequest},
+      {"POST", "/api/v1/events/{id}/requests/{request}/cancel",
+       AccessRule::AnyOf({Role::kSupplierUser}), &CancelMeetingRequest},
+      {"POST", "/api/v1/events/{id}/schedule-runs", kCentreStaff, &StartScheduleRun},
+      {"GET", "/api/v1/events/{id}/schedule-runs", kCentreStaff, &ListScheduleRuns},
+      {"GET", "/api/v1/events/{id}/schedule-runs/{run}", kCentreStaff, &GetScheduleRun},
+      {"GET", "/api/v1/events/{id}/schedule-runs/{run}/instance", kCentreStaff,
+       &GetScheduleRunInstance},
+      {"GET", "/api/v1/events/{id}/schedule-runs/{run}/schedule", kCentreStaff,
+       &GetScheduleRunSchedule},
+      {"POST", "/api/v1/events/{id}/schedule-runs/{run}/publish", kCentreStaff,
+       &PublishScheduleRun},
+      {"GET", "/api/v1/events/{id}/meetings", kEventPeople, &ListEventMeetings},
+      {"PUT", "/api/v1/events/{id}/meetings/{meeting}/outcome",
+       AccessRule::AnyOf({Role::kAgencyOfficer, Role::kCentreStaff}), &RecordMeetingOutcome},
+      {"GET", "/api/v1/events/{id}/pins", kCentreStaff, &ListEventPins},
+      {"POST", "/api/v1/events/{id}/pins", kCentreStaff, &SetEventPin},
+      {"DELETE", "/api/v1/events/{id}/pins/{request}", kCentreStaff, &DeleteEventPin},
+      {"GET", "/api/v1/events/{id}/agenda", kEventPeople, &GetEventAgenda},
+      {"GET", "/api/v1/events/{id}/agenda.ics", kEventPeople, &GetEventAgendaIcs},
+      {"GET", "/api/v1/events/{id}/table-plan",
+       AccessRule::AnyOf({Role::kAgencyOfficer, Role::kCentreStaff}), &GetEventTablePlan},
   };
   return kRoutes;
 }

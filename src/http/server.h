@@ -46,6 +46,9 @@ class OcdsExporter;
 namespace tb::audit {
 class AuditLogReader;
 }  // namespace tb::audit
+namespace tb::events {
+class EventService;
+}  // namespace tb::events
 namespace tb::crypto {
 class SigningKey;
 }  // namespace tb::crypto
@@ -104,6 +107,9 @@ struct ServerDeps {
   tenders::EvaluationService* evaluation = nullptr;
   tenders::AwardService* awards = nullptr;
   tenders::OcdsExporter* ocds = nullptr;
+  // Events, participants, meeting requests, scheduler runs, agendas (event_routes.cc,
+  // docs/events.md); null: those routes answer 503.
+  events::EventService* events = nullptr;
   // Sets the process clock (POST /api/v1/test/clock, admin token only). Empty unless the
   // server was started with `serve --test-clock`; the route then answers 404 like any
   // unknown path (docs/bids.md, "Test clock").

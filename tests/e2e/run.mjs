@@ -14,7 +14,8 @@
 // failure. The server and the browser are always stopped. The search journeys
 // (issue 3) are in search-journeys.mjs; the account, supplier, directory and
 // sanctions journeys (issue 4) in account-journeys.mjs and the RFP journey (issue
-// 6) in tender-journeys.mjs, which start a server of their own (real server only).
+// 6) in tender-journeys.mjs and the event journey (issue 7) in event-journeys.mjs, which
+// start a server of their own (real server only).
 // TB_E2E_JOURNEYS=<regex> runs only the journeys whose name matches; the demo
 // server is started only if one of them needs it.
 
@@ -27,10 +28,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeAccountJourneys } from './account-journeys.mjs';
 import { makeSearchJourneys } from './search-journeys.mjs';
+import { makeEventJourneys } from './event-journeys.mjs';
 import { makeTenderJourneys } from './tender-journeys.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const WEB_DIST = join(REPO, 'web', 'dist');
+const WEB_DIST = resolve(REPO, process.env.TB_WEB_DIST ?? join('web', 'dist'));
 const SCREENSHOTS = join(REPO, 'tests', 'e2e', 'screenshots');
 const MOCK = process.env.TB_E2E_MOCK === '1';
 const TB_BIN = resolve(REPO, process.env.TB_BIN ?? 'build/release/src/app/tenderbridge');
@@ -392,6 +394,11 @@ const tenders = MOCK
   ? undefined
   : makeTenderJourneys({ withPage, screenshot, check, eventually, noHorizontalScroll, repo: REPO, tbBin: TB_BIN, webDist: WEB_DIST });
 if (tenders) journeys.push(...tenders.journeys);
+// An event from the builder to the supplier's ICS (issue 7), on a server of its own.
+const events = MOCK
+  ? undefined
+  : makeEventJourneys({ withPage, screenshot, check, eventually, noHorizontalScroll, repo: REPO, tbBin: TB_BIN, webDist: WEB_DIST });
+if (events) journeys.push(...events.journeys);
 
 // ---------------------------------------------------------------- main
 
@@ -412,6 +419,7 @@ async function main() {
     await stopProcess(server?.server);
     await accounts?.cleanup().catch(() => {});
     await tenders?.cleanup().catch(() => {});
+    await events?.cleanup().catch(() => {});
   };
   const onSignal = (signal) => {
     void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));

@@ -39,10 +39,13 @@ extern const Migration kMigrationV6;
 extern const Migration kMigrationV7;
 // Defined in schema_v8.cc (evaluation and award, issue #6).
 extern const Migration kMigrationV8;
+// Defined in schema_v9.cc (events, issue #7).
+extern const Migration kMigrationV9;
 
 std::span<const Migration> AllMigrations() {
   static const Migration kAll[] = {kMigrationV1, kMigrationV2, kMigrationV3, kMigrationV4,
-                                     kMigrationV5, kMigrationV6, kMigrationV7, kMigrationV8};
+                                     kMigrationV5, kMigrationV6, kMigrationV7, kMigrationV8,
+                                     kMigrationV9};
   return kAll;
 }
 

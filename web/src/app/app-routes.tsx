@@ -11,6 +11,7 @@ import {
 } from '@/features/auth';
 import { MyBidsRoute, PrepareBidRoute, TenderRoute } from '@/features/bidding';
 import { DirectoryPage } from '@/features/directory';
+import { AgendaRoute, EventBuilderRoute, EventListPage, EventRoute, ManageEventRoute, ParticipateRoute } from '@/features/events';
 import { ReviewQueuePage } from '@/features/sanctions';
 import { SettingsPage } from '@/features/settings';
 import { COMMITTEE_MEMBERS, SealingKeyPage, TENDER_WORKERS, TenderBuilderRoute, TenderListPage, TenderPageRoute } from '@/features/tenders';
@@ -50,6 +51,13 @@ export function AppRoutes() {
         <Route path="tenders/:ocid" element={<TenderRoute />} />
         <Route path="tenders/:ocid/bid" element={<PrepareBidRoute />} />
         <Route path="bids" element={<MyBidsRoute />} />
+        <Route path="events" element={<EventListPage />} />
+        <Route path="events/:id" element={<EventRoute />} />
+        <Route path="events/:id/participate" element={<ParticipateRoute />} />
+        <Route path="events/:id/agenda" element={<AgendaRoute />} />
+        <Route path="manage/events/new" element={<EventBuilderRoute />} />
+        <Route path="manage/events/:id" element={<ManageEventRoute />} />
+        <Route path="manage/events/:id/edit" element={<EventBuilderRoute />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

@@ -43,6 +43,11 @@ export function AppLayout() {
                   {t('nav.notices')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/events" className="main-nav__link">
+                  {t('events.nav')}
+                </NavLink>
+              </li>
               {company ? (
                 <li>
                   <NavLink to={`/suppliers/${encodeURIComponent(company.organisation)}/profile`} className="main-nav__link">
