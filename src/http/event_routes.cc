@@ -35,12 +35,7 @@ Response EventsUnavailable(const Request& request) {
 Response EventProblem(const Status& status, const Request& request, const auth::Actor& actor,
                       RouteContext& context) {
   if (status.code() == StatusCode::kPermissionDenied) {
-    if (context.deps.auth != nullptr) {
-      context.deps.auth->RecordAccessDenied(
-          actor, "route:" + request.method + " " + request.path, "forbidden",
-          {request.request_id, std::string(RemoteAddress(request.remote))});
-    }
-    return ProblemResponse(status, request.path, 403, "forbidden");
+    return ForbiddenProblem(status, request, actor, context);
   }
   return ServiceProblem(status, request);
 }
@@ -142,25 +137,6 @@ std::string EventEtag(std::int64_t version, const std::string& body) {
   return "\"v" + std::to_string(version) + "-" + digest.substr(0, 16) + "\"";
 }
 
-// The version an If-Match names ("v3-...", weak or strong); nullopt when absent.
-Result<std::optional<std::int64_t>> IfMatchVersion(const Request& request) {
-  const std::string* header = request.Header("if-match");
-  if (header == nullptr) return std::optional<std::int64_t>();
-  std::string_view tag = *header;
-  while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-  while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-  if (tag.starts_with("W/")) tag.remove_prefix(2);
-  if (tag.starts_with("\"v")) {
-    tag.remove_prefix(2);
-    std::int64_t version = 0;
-    const auto [end, error] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
-    if (error == std::errc() && end != tag.data() && version > 0) {
-      return std::optional<std::int64_t>(version);
-    }
-  }
-  return Status::InvalidArgument("If-Match must be an ETag of this event").WithField("If-Match");
-}
-
 json ViewJson(const events::EventView& view) {
   json j = events::ToJson(view.event);
   json slots = json::array();
@@ -244,7 +220,7 @@ Response PatchEvent(const Request& request, const PathParams& params, const auth
   if (context.deps.events == nullptr) return EventsUnavailable(request);
   Result<events::EventId> id = EventIdOf(params);
   if (!id.ok()) return EventProblem(id.status(), request, actor, context);
-  Result<std::optional<std::int64_t>> version = IfMatchVersion(request);
+  Result<std::optional<std::int64_t>> version = IfMatchVersion(request, "event");
   if (!version.ok()) return ProblemResponse(version.status(), request.path, 400);
   if (!*version) {
     // Two staff members editing the builder at once must not overwrite each other.

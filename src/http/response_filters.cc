@@ -1,10 +1,11 @@
 #include "http/response_filters.h"
 
-#include <array>
-#include <cctype>
-
 #include <sodium.h>
 #include <zlib.h>
+
+#include <array>
+#include <cctype>
+#include <charconv>
 
 namespace tb::http {
 namespace {
@@ -32,8 +33,7 @@ std::string_view OpaqueTag(std::string_view tag) {
 bool IsCompressible(std::string_view content_type) {
   return content_type.starts_with("application/json") ||
          content_type.starts_with("application/problem+json") ||
-         content_type.starts_with("text/") ||
-         content_type.starts_with("application/javascript") ||
+         content_type.starts_with("text/") || content_type.starts_with("application/javascript") ||
          content_type.starts_with("image/svg+xml") ||
          content_type.starts_with("application/manifest+json");
 }
@@ -61,20 +61,41 @@ bool IfNoneMatchMatches(std::string_view if_none_match, std::string_view etag) {
   while (!if_none_match.empty()) {
     const std::size_t comma = if_none_match.find(',');
     const std::string_view item = Trim(if_none_match.substr(0, comma));
-    if_none_match = comma == std::string_view::npos ? std::string_view()
-                                                    : if_none_match.substr(comma + 1);
+    if_none_match =
+        comma == std::string_view::npos ? std::string_view() : if_none_match.substr(comma + 1);
     if (item == "*") return true;
     if (!item.empty() && OpaqueTag(item) == wanted) return true;
   }
   return false;
 }
 
+Result<std::optional<std::int64_t>> IfMatchVersion(const Request& request, std::string_view what) {
+  const std::string* header = request.Header("if-match");
+  if (header == nullptr) return std::optional<std::int64_t>();
+  std::string_view tag = *header;
+  while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+  while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+  if (tag == "*") return std::optional<std::int64_t>();
+  if (tag.starts_with("W/")) tag.remove_prefix(2);
+  if (tag.starts_with("\"")) tag.remove_prefix(1);
+  if (tag.starts_with("v")) {
+    tag.remove_prefix(1);
+    std::int64_t version = 0;
+    const auto [end, error] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
+    if (error == std::errc() && end != tag.data() && version > 0) {
+      return std::optional<std::int64_t>(version);
+    }
+  }
+  return Status::InvalidArgument("If-Match must be an ETag of this " + std::string(what))
+      .WithField("If-Match");
+}
+
 bool AcceptsGzip(std::string_view accept_encoding) {
   while (!accept_encoding.empty()) {
     const std::size_t comma = accept_encoding.find(',');
     std::string_view item = Trim(accept_encoding.substr(0, comma));
-    accept_encoding = comma == std::string_view::npos ? std::string_view()
-                                                      : accept_encoding.substr(comma + 1);
+    accept_encoding =
+        comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
     const std::size_t semi = item.find(';');
     std::string coding(Trim(item.substr(0, semi)));
     for (char& c : coding) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,13 @@ std::string StrongEtag(std::string_view body);
 // comparison, as RFC 9110 prescribes for If-None-Match; the "-gzip" variant of a tag matches
 // too, because it names the same content.
 bool IfNoneMatchMatches(std::string_view if_none_match, std::string_view etag);
+
+// The version an If-Match header names in the "v<version>..." ETags of versioned resources
+// (tenders, events, supplier profiles): W/ and the quotes are ignored, and so is anything
+// after the digits (a digest, the language, the "-gzip" of a compressed answer). nullopt for
+// no header or "*"; InvalidArgument (field "If-Match") for a tag this server did not make,
+// naming `what` ("tender").
+Result<std::optional<std::int64_t>> IfMatchVersion(const Request& request, std::string_view what);
 
 // True when an Accept-Encoding value allows gzip (not "gzip;q=0"; "*" counts).
 bool AcceptsGzip(std::string_view accept_encoding);

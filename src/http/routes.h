@@ -46,8 +46,8 @@ struct Route {
   std::string_view path;    // "/api/v1/notices/{id}": {param}s are whole segments
   auth::AccessRule access;  // who may call it; no default, so a row without one fails to compile
   Handler handler;
-  bool slow = false;        // blocks for long (imports, password hashing): off the I/O threads
-  bool upload = false;      // body limit is max_import_bytes instead of max_body_bytes
+  bool slow = false;    // blocks for long (imports, password hashing): off the I/O threads
+  bool upload = false;  // body limit is max_import_bytes instead of max_body_bytes
   RateClass rate = RateClass::kNone;  // per-IP budget checked before the handler
   // The operator's configured admin bearer token (ServerOptions::admin_token) also admits,
   // with no actor: `tenderbridge import --server` and scripts use it.
@@ -56,6 +56,11 @@ struct Route {
 
 // The route table.
 std::span<const Route> Routes();
+
+// 403 "forbidden" for a service's PermissionDenied on an object the actor may read, with
+// the access.denied security event (AS-34) the route check writes for its own refusals.
+Response ForbiddenProblem(const Status& status, const Request& request, const auth::Actor& actor,
+                          RouteContext& context);
 
 // Matches a raw (percent-encoded) request path against a template. On a match, `params`
 // receives the decoded {param} segments in order. False for no match or a broken escape.
@@ -77,10 +82,8 @@ Response VerifyEmail(const Request&, const PathParams&, const auth::Actor&, Rout
 Response LogIn(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response LogOut(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetSession(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
-Response RequestPasswordReset(const Request&, const PathParams&, const auth::Actor&,
-                              RouteContext&);
-Response ConfirmPasswordReset(const Request&, const PathParams&, const auth::Actor&,
-                              RouteContext&);
+Response RequestPasswordReset(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ConfirmPasswordReset(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response BeginTotpSetup(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ConfirmTotp(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response Reauthenticate(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
@@ -92,10 +95,8 @@ Response CreateApiToken(const Request&, const PathParams&, const auth::Actor&, R
 Response RevokeApiToken(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 // Suppliers (supplier_routes.cc, document_routes.cc, directory_routes.cc).
 Response GetSupplierProfile(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
-Response PatchSupplierProfile(const Request&, const PathParams&, const auth::Actor&,
-                              RouteContext&);
-Response GetSupplierReadiness(const Request&, const PathParams&, const auth::Actor&,
-                              RouteContext&);
+Response PatchSupplierProfile(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetSupplierReadiness(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ReviewSupplier(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetSupplierHistory(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ExportSupplierUngm(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
@@ -110,8 +111,7 @@ Response SearchSupplierDirectory(const Request&, const PathParams&, const auth::
                                  RouteContext&);
 // Sanctions review (sanctions_routes.cc).
 Response GetSanctionsList(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
-Response ListSanctionsReviews(const Request&, const PathParams&, const auth::Actor&,
-                              RouteContext&);
+Response ListSanctionsReviews(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetSanctionsReview(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response DecideSanctionsReview(const Request&, const PathParams&, const auth::Actor&,
                                RouteContext&);
@@ -158,8 +158,7 @@ Response GetTender(const Request&, const PathParams&, const auth::Actor&, RouteC
 Response PatchTender(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response PublishTender(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response CancelTender(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
-Response ChangeTenderDeadline(const Request&, const PathParams&, const auth::Actor&,
-                              RouteContext&);
+Response ChangeTenderDeadline(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetTenderCommittee(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response SetTenderCommittee(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response SetMySealingKey(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
@@ -167,8 +166,7 @@ Response PutEnvelopeKey(const Request&, const PathParams&, const auth::Actor&, R
 Response GetMyEnvelopeShare(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response AskClarification(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ListClarifications(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
-Response AnswerClarification(const Request&, const PathParams&, const auth::Actor&,
-                             RouteContext&);
+Response AnswerClarification(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response AmendTender(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ListAmendments(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ExpressTenderInterest(const Request&, const PathParams&, const auth::Actor&,

@@ -102,12 +102,7 @@ Response SupplierProblem(const Status& status, const Request& request, const aut
     return ProblemResponse(status, request.path, 400, "unknown_field");
   }
   if (status.code() == StatusCode::kPermissionDenied) {
-    if (context.deps.auth != nullptr) {
-      context.deps.auth->RecordAccessDenied(
-          actor, "route:" + request.method + " " + request.path, "forbidden",
-          {request.request_id, std::string(RemoteAddress(request.remote))});
-    }
-    return ProblemResponse(status, request.path, 403, "forbidden");
+    return ForbiddenProblem(status, request, actor, context);
   }
   return ServiceProblem(status, request);
 }

@@ -11,6 +11,7 @@
 #include "http/json_body.h"
 #include "http/problem.h"
 #include "http/query.h"
+#include "http/response_filters.h"
 #include "http/routes.h"
 #include "http/supplier_route_support.h"
 #include "suppliers/profile_json.h"
@@ -32,29 +33,6 @@ suppliers::SupplierService& Suppliers(RouteContext& context) { return *context.d
 // the tag because the code titles in the body are in the reader's language.
 std::string ProfileEtag(const suppliers::SupplierRecord& record, const Language& language) {
   return "\"v" + std::to_string(record.version) + "-" + language.code() + "\"";
-}
-
-// The version an If-Match names: W/ and the quotes are ignored, and so is anything after the
-// digits (the language, the "-gzip" of a compressed answer). nullopt for no header or "*";
-// InvalidArgument for a tag this server did not make.
-Result<std::optional<std::int64_t>> IfMatchVersion(const Request& request) {
-  const std::string* header = request.Header("if-match");
-  if (header == nullptr) return std::optional<std::int64_t>();
-  std::string_view tag = *header;
-  while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-  while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-  if (tag == "*") return std::optional<std::int64_t>();
-  if (tag.starts_with("W/")) tag.remove_prefix(2);
-  if (tag.starts_with("\"")) tag.remove_prefix(1);
-  std::int64_t version = 0;
-  if (tag.starts_with("v")) {
-    tag.remove_prefix(1);
-    const auto [end, error] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
-    if (error == std::errc() && end != tag.data() && version > 0) {
-      return std::optional<std::int64_t>(version);
-    }
-  }
-  return Status::InvalidArgument("If-Match must be an ETag of this profile").WithField("If-Match");
 }
 
 Response ProfileResponse(const suppliers::SupplierRecord& record, const Language& language,
@@ -141,7 +119,7 @@ Response PatchSupplierProfile(const Request& request, const PathParams& path_par
   if (auto problem = ReadJsonObject(request, patch, "application/merge-patch+json")) {
     return *problem;
   }
-  Result<std::optional<std::int64_t>> expected = IfMatchVersion(request);
+  Result<std::optional<std::int64_t>> expected = IfMatchVersion(request, "profile");
   if (!expected.ok()) return ProblemResponse(expected.status(), request.path, 400);
   Result<suppliers::SupplierRecord> record = CallCreatingOwnSupplier(actor, *id, context, [&] {
     return Suppliers(context).PatchProfile(actor, *id, patch, *expected);

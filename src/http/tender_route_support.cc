@@ -36,12 +36,7 @@ Response TenderProblem(const Status& status, const Request& request, const auth:
     return ProblemResponse(status, request.path, 400, "unknown_field");
   }
   if (status.code() == StatusCode::kPermissionDenied) {
-    if (context.deps.auth != nullptr) {
-      context.deps.auth->RecordAccessDenied(
-          actor, "route:" + request.method + " " + request.path, "forbidden",
-          {request.request_id, std::string(RemoteAddress(request.remote))});
-    }
-    return ProblemResponse(status, request.path, 403, "forbidden");
+    return ForbiddenProblem(status, request, actor, context);
   }
   if (invalid_as_400 && status.code() == StatusCode::kInvalidArgument) {
     return ProblemResponse(status, request.path, 400);
@@ -50,25 +45,6 @@ Response TenderProblem(const Status& status, const Request& request, const auth:
 }
 
 std::string TenderEtag(std::int64_t version) { return "\"v" + std::to_string(version) + "\""; }
-
-Result<std::optional<std::int64_t>> IfMatchVersion(const Request& request) {
-  const std::string* header = request.Header("if-match");
-  if (header == nullptr) return std::optional<std::int64_t>();
-  std::string_view tag = *header;
-  while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-  while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-  if (tag == "*") return std::optional<std::int64_t>();
-  if (tag.starts_with("W/")) tag.remove_prefix(2);
-  if (tag.starts_with("\"v")) {
-    tag.remove_prefix(2);
-    std::int64_t version = 0;
-    const auto [end, error] = std::from_chars(tag.data(), tag.data() + tag.size(), version);
-    if (error == std::errc() && end != tag.data() && version > 0) {
-      return std::optional<std::int64_t>(version);
-    }
-  }
-  return Status::InvalidArgument("If-Match must be an ETag of this tender").WithField("If-Match");
-}
 
 Result<std::int64_t> IntField(const json& body, std::string_view name, std::int64_t fallback) {
   const std::string key(name);

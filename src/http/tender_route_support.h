@@ -24,9 +24,8 @@ Response TendersUnavailable(const Request& request);
 Response TenderProblem(const Status& status, const Request& request, const auth::Actor& actor,
                        RouteContext& context, bool invalid_as_400 = false);
 
-// "v<version>" (ETag) and the version an If-Match names; InvalidArgument for another tag.
+// "v<version>" (ETag); http/response_filters.h IfMatchVersion reads it back.
 std::string TenderEtag(std::int64_t version);
-Result<std::optional<std::int64_t>> IfMatchVersion(const Request& request);
 
 // Reads a whole number field (absent: `fallback`); InvalidArgument naming it otherwise.
 Result<std::int64_t> IntField(const nlohmann::json& body, std::string_view name,

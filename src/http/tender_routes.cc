@@ -12,6 +12,7 @@
 #include "http/json_body.h"
 #include "http/problem.h"
 #include "http/query.h"
+#include "http/response_filters.h"
 #include "http/routes.h"
 #include "http/tender_route_support.h"
 #include "tenders/tender_json.h"
@@ -136,7 +137,7 @@ Response GetTender(const Request& request, const PathParams& params, const auth:
 Response PatchTender(const Request& request, const PathParams& params, const auth::Actor& actor,
                      RouteContext& context) {
   if (context.deps.tenders == nullptr) return TendersUnavailable(request);
-  Result<std::optional<std::int64_t>> version = IfMatchVersion(request);
+  Result<std::optional<std::int64_t>> version = IfMatchVersion(request, "tender");
   if (!version.ok()) return ProblemResponse(version.status(), request.path, 400);
   json patch;
   if (std::optional<Response> problem = ReadJsonObject(request, patch)) return *problem;
