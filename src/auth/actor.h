@@ -14,12 +14,12 @@ namespace tb::auth {
 // The roles of ARCHITECTURE.md §1. A role is always held within one organisation (an
 // officer of UNDP, staff of the centre); "public" is the absence of an actor.
 enum class Role {
-  kSupplierUser,      // works on its own company's profile, documents, bids
-  kAgencyOfficer,     // works on its own agency's notices, tenders, the supplier directory
-  kCommitteeMember,   // tender opening committee (k of n)
-  kEvaluator,         // scores the tenders it is assigned to
-  kCentreStaff,       // the service centre: reviews, sanctions, events, imports
-  kAdministrator,     // users, roles, configuration
+  kSupplierUser,     // works on its own company's profile, documents, bids
+  kAgencyOfficer,    // works on its own agency's notices, tenders, the supplier directory
+  kCommitteeMember,  // tender opening committee (k of n)
+  kEvaluator,        // scores the tenders it is assigned to
+  kCentreStaff,      // the service centre: reviews, sanctions, events, imports
+  kAdministrator,    // users, roles, configuration
 };
 
 // Stable lower-case names used in the API, the database and the CLI ("supplier_user").
@@ -36,7 +36,7 @@ std::optional<OrganisationKind> ParseOrganisationKind(std::string_view name);
 struct Membership {
   OrganisationId organisation;
   OrganisationKind kind = OrganisationKind::kSupplier;
-  bool owner = false;          // may invite and grant roles within the organisation
+  bool owner = false;  // may invite and grant roles within the organisation
   std::vector<Role> roles;
 };
 
@@ -47,14 +47,14 @@ enum class Credential { kNone, kSession, kApiToken };
 // bearer token, and passed by const reference into every service call. Services decide
 // object-level access with it (auth/policy.h); they never look at cookies or headers.
 struct Actor {
-  UserId user;                        // invalid for the public
+  UserId user;  // invalid for the public
   std::string email;
   Credential credential = Credential::kNone;
   std::vector<Membership> memberships;
-  bool mfa_enrolled = false;          // the user has a confirmed TOTP secret
-  bool mfa_verified = false;          // this session passed TOTP (tokens: false)
-  Timestamp authenticated_at;         // last password (+TOTP) check, for step-up (AS-12)
-  std::vector<std::string> scopes;    // API tokens only: e.g. "notices:read"
+  bool mfa_enrolled = false;        // the user has a confirmed TOTP secret
+  bool mfa_verified = false;        // this session passed TOTP (tokens: false)
+  Timestamp authenticated_at;       // last password (+TOTP) check, for step-up (AS-12)
+  std::vector<std::string> scopes;  // API tokens only: e.g. "notices:read"
 
   bool authenticated() const { return user.valid(); }
 

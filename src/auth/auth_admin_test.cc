@@ -148,6 +148,63 @@ TEST_F(AdminTest, AdministratorsCreateOrganisationsAndGrantAnywhere) {
   EXPECT_FALSE(CanActForAgency(officer, *unicef)) << "until the officer enrols a second factor";
 }
 
+TEST_F(AdminTest, OwnersListMembersAndOpenInvitations) {
+  const UserId owner = VerifiedSupplier("lead@example.org");
+  const OrganisationId company = SupplierOrgOf(owner);
+  const UserId clerk =
+      service_.ProvisionUser("clerk@example.org", kPassword, "Clerk", company, Role::kSupplierUser)
+          .value();
+  const Actor actor = SignedIn("lead@example.org");
+  ASSERT_TRUE(service_.Invite(actor, company, "New@Example.org", {Role::kSupplierUser}).ok());
+  ASSERT_TRUE(service_.Invite(actor, company, "taken@example.org", {Role::kSupplierUser}).ok());
+  ASSERT_TRUE(service_
+                  .AcceptInvitation({mailer_.LastTokenFor("taken@example.org"),
+                                     std::string(kPassword), "T", "en"})
+                  .ok());
+
+  Result<OrganisationMembers> listing = service_.ListMembers(actor, company);
+  ASSERT_TRUE(listing.ok()) << listing.status().ToString();
+  EXPECT_EQ(listing->organisation.id, company);
+  ASSERT_EQ(listing->members.size(), 3u);
+  EXPECT_EQ(listing->members[0].user.id, owner);
+  EXPECT_TRUE(listing->members[0].owner);
+  EXPECT_EQ(listing->members[1].user.id, clerk);
+  EXPECT_FALSE(listing->members[1].owner);
+  EXPECT_EQ(listing->members[1].roles, std::vector<Role>{Role::kSupplierUser});
+  EXPECT_EQ(listing->members[2].user.email, "taken@example.org");
+  ASSERT_EQ(listing->invitations.size(), 1u) << "the accepted one is no longer pending";
+  EXPECT_EQ(listing->invitations[0].email, "new@example.org");
+  EXPECT_EQ(listing->invitations[0].invited_by, owner);
+
+  clock_.Advance(std::chrono::hours(72));
+  EXPECT_TRUE(service_.ListMembers(SignedIn("lead@example.org"), company)->invitations.empty())
+      << "expired invitations are not pending";
+}
+
+// AS-14: a plain member, another company's owner and a nonexistent id all get the same
+// NotFound, so the answer does not tell whether the organisation exists.
+TEST_F(AdminTest, MemberListsAreNotFoundForEveryoneButManagers) {
+  const UserId a = VerifiedSupplier("a-owner@example.org");
+  VerifiedSupplier("b-owner@example.org");
+  const OrganisationId company_a = SupplierOrgOf(a);
+  ASSERT_TRUE(
+      service_
+          .ProvisionUser("a-clerk@example.org", kPassword, "Clerk", company_a, Role::kSupplierUser)
+          .ok());
+  const Status missing =
+      service_.ListMembers(SignedIn("b-owner@example.org"), OrganisationId{9999}).status();
+  EXPECT_EQ(missing.code(), StatusCode::kNotFound);
+  for (const char* email : {"b-owner@example.org", "a-clerk@example.org"}) {
+    const Status denied = service_.ListMembers(SignedIn(email), company_a).status();
+    EXPECT_EQ(denied.code(), missing.code()) << email;
+    EXPECT_EQ(denied.message(), missing.message()) << email;
+  }
+  EXPECT_EQ(log_.Count("member_list", "denied"), 3u);
+  EXPECT_EQ(service_.ListMembers(Actor::Public(), company_a).status().code(),
+            StatusCode::kUnauthenticated);
+  EXPECT_TRUE(service_.ListMembers(Administrator(), company_a).ok()) << "administrators may";
+}
+
 TEST_F(AdminTest, ApiTokensAreScopedHashedAndRevocable) {
   const UserId user = VerifiedSupplier("dev@example.org");
   const OrganisationId company = SupplierOrgOf(user);

@@ -17,6 +17,7 @@
 
 namespace tb::auth {
 
+using internal::ToUser;
 using internal::UserRef;
 
 namespace {
@@ -38,16 +39,6 @@ std::string DummyHash(const crypto::PasswordHashParams& params) {
   // random and thrown away.
   Result<std::string> hash = crypto::HashPassword(crypto::RandomToken(kTokenBytes), params);
   return hash.ok() ? *hash : std::string();
-}
-
-User ToUser(const UserRecord& record) {
-  return User{record.id,
-              record.email,
-              record.display_name,
-              record.language,
-              record.email_verified_at.has_value(),
-              !record.totp_secret.empty(),
-              record.created_at};
 }
 
 }  // namespace

@@ -60,6 +60,28 @@ struct MembershipView {
   std::string organisation_name;
 };
 
+// GET /organisations/{id}/members: the organisation, its members and its open invitations.
+struct OrganisationMember {
+  User user;
+  bool owner = false;
+  std::vector<Role> roles;
+};
+
+struct PendingInvitation {
+  std::int64_t id = 0;
+  std::string email;
+  std::vector<Role> roles;
+  UserId invited_by;
+  Timestamp created_at;
+  Timestamp expires_at;
+};
+
+struct OrganisationMembers {
+  OrganisationRecord organisation;
+  std::vector<OrganisationMember> members;     // by user id
+  std::vector<PendingInvitation> invitations;  // unaccepted and unexpired, by id
+};
+
 struct SignUpRequest {
   std::string email;
   std::string password;
@@ -212,6 +234,13 @@ class AuthService {
   // Logged as a role_grant security event.
   Status SetRoles(const Actor& actor, OrganisationId organisation, UserId user,
                   const std::vector<Role>& roles, const RequestMeta& meta = {});
+
+  // The members (with roles) and open invitations of `organisation`, for its owners and
+  // administrators (CanManageOrganisation: MFA passed where the roles need it). Anyone else
+  // gets NotFound "no such organisation", exactly as for an organisation that does not exist
+  // (AS-14: no existence oracle); the denial is logged. Unauthenticated without an actor.
+  Result<OrganisationMembers> ListMembers(const Actor& actor, OrganisationId organisation,
+                                          const RequestMeta& meta = {});
 
   // Creates an organisation (administrators only). AlreadyExists for the same kind and name.
   Result<OrganisationId> CreateOrganisation(const Actor& actor, OrganisationKind kind,

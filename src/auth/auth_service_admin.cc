@@ -13,6 +13,7 @@
 namespace tb::auth {
 
 using internal::OrganisationRef;
+using internal::ToUser;
 using internal::UserRef;
 
 namespace {
@@ -189,6 +190,34 @@ Status AuthService::AcceptInvitation(const InvitationAcceptance& acceptance,
   Log(UserRef(user_id), "invitation_accept", OrganisationRef(invitation->organisation), "success",
       meta, "roles:" + internal::JoinRoles(invitation->roles));
   return Status::Ok();
+}
+
+Result<OrganisationMembers> AuthService::ListMembers(const Actor& actor,
+                                                     OrganisationId organisation,
+                                                     const RequestMeta& meta) {
+  if (!actor.authenticated()) return Unauthenticated();
+  const Status not_found = Status::NotFound("no such organisation");
+  if (!CanManageOrganisation(actor, organisation)) {
+    Log(UserRef(actor.user), "member_list", OrganisationRef(organisation), "denied", meta);
+    return not_found;
+  }
+  TB_ASSIGN_OR_RETURN(std::optional<OrganisationRecord> org, store_.FindOrganisation(organisation));
+  if (!org) return not_found;
+  OrganisationMembers out;
+  out.organisation = std::move(*org);
+  TB_ASSIGN_OR_RETURN(std::vector<OrganisationMemberRecord> members,
+                      store_.MembersOf(organisation));
+  for (OrganisationMemberRecord& member : members) {
+    out.members.push_back({ToUser(member.user), member.owner, std::move(member.roles)});
+  }
+  TB_ASSIGN_OR_RETURN(std::vector<InvitationRecord> invitations,
+                      store_.OpenInvitationsOf(organisation, clock_.Now()));
+  for (InvitationRecord& invitation : invitations) {
+    out.invitations.push_back({invitation.id, std::move(invitation.email),
+                               std::move(invitation.roles), invitation.invited_by,
+                               invitation.created_at, invitation.expires_at});
+  }
+  return out;
 }
 
 Status AuthService::SetRoles(const Actor& actor, OrganisationId organisation, UserId user,

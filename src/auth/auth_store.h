@@ -40,6 +40,16 @@ struct OrganisationRecord {
   bool operator==(const OrganisationRecord&) const = default;
 };
 
+// A member of an organisation as the organisation's managers see it (GET
+// /organisations/{id}/members): the account, its ownership flag and roles there.
+struct OrganisationMemberRecord {
+  UserRecord user;
+  bool owner = false;
+  std::vector<Role> roles;  // sorted
+
+  bool operator==(const OrganisationMemberRecord&) const = default;
+};
+
 struct SessionRecord {
   std::int64_t id = 0;
   std::string token_hash;
@@ -153,6 +163,9 @@ class AuthStore {
                                     const std::vector<Role>& roles) = 0;
   // The user's memberships with their organisations' kinds, by organisation id.
   virtual Result<std::vector<Membership>> MembershipsOf(UserId user) = 0;
+  // The members of `organisation` with their roles there, by user id (empty when it has none
+  // or does not exist).
+  virtual Result<std::vector<OrganisationMemberRecord>> MembersOf(OrganisationId organisation) = 0;
 
   // Sessions.
   virtual Result<std::int64_t> CreateSession(const SessionRecord& session) = 0;
@@ -182,6 +195,9 @@ class AuthStore {
                                                                      Timestamp now) = 0;
   // Marks the invitation accepted; false when it was already (a concurrent accept won).
   virtual Result<bool> MarkInvitationAccepted(std::int64_t id, Timestamp at) = 0;
+  // The unaccepted, unexpired (expires_at > now) invitations into `organisation`, by id.
+  virtual Result<std::vector<InvitationRecord>> OpenInvitationsOf(OrganisationId organisation,
+                                                                  Timestamp now) = 0;
 
   // API tokens.
   virtual Result<std::int64_t> CreateApiToken(const ApiTokenRecord& token) = 0;

@@ -371,6 +371,43 @@ Response SetMemberRoles(const Request& request, const PathParams& path_params,
   return JsonResponse(DumpJson({{"roles", RoleNames(*roles)}}));
 }
 
+Response ListMembers(const Request& request, const PathParams& path_params,
+                     const auth::Actor& actor, RouteContext& context) {
+  Result<std::int64_t> organisation = ParseId(path_params.at(0), "organisation");
+  if (!organisation.ok()) return ServiceProblem(organisation.status(), request);
+  Result<auth::OrganisationMembers> listing =
+      Auth(context).ListMembers(actor, OrganisationId{*organisation}, Meta(request));
+  if (!listing.ok()) return AuthProblem(listing.status(), request);
+  json members = json::array();
+  for (const auth::OrganisationMember& member : listing->members) {
+    members.push_back({{"user_id", member.user.id.value},
+                       {"display_name", member.user.display_name},
+                       {"email", member.user.email},
+                       {"owner", member.owner},
+                       {"roles", RoleNames(member.roles)},
+                       {"mfa_enrolled", member.user.mfa_enrolled},
+                       {"email_verified", member.user.email_verified},
+                       {"created_at", member.user.created_at.ToRfc3339()}});
+  }
+  json invitations = json::array();
+  for (const auth::PendingInvitation& invitation : listing->invitations) {
+    invitations.push_back({{"id", invitation.id},
+                           {"email", invitation.email},
+                           {"roles", RoleNames(invitation.roles)},
+                           {"invited_by", invitation.invited_by.value},
+                           {"created_at", invitation.created_at.ToRfc3339()},
+                           {"expires_at", invitation.expires_at.ToRfc3339()}});
+  }
+  const auth::OrganisationRecord& org = listing->organisation;
+  return JsonResponse(DumpJson({{"organisation",
+                                 {{"id", org.id.value},
+                                  {"name", org.name},
+                                  {"kind", auth::OrganisationKindName(org.kind)},
+                                  {"country", org.country}}},
+                                {"members", std::move(members)},
+                                {"invitations", std::move(invitations)}}));
+}
+
 Response ListApiTokens(const Request& request, const PathParams&, const auth::Actor& actor,
                        RouteContext& context) {
   Result<std::vector<auth::ApiTokenInfo>> tokens = Auth(context).ListApiTokens(actor);

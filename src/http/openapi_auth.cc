@@ -122,6 +122,15 @@ const char* const kAuthOpenApi = R"json({
         "responses": {"201": {"description": "Invited.", "content": {"application/json": {"schema": {"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}
       }
     },
+    "/api/v1/organisations/{id}/members": {
+      "get": {
+        "operationId": "listMembers",
+        "summary": "The organisation's members with their roles and its open invitations (its owners and administrators; 404 for everyone else, as for an organisation that does not exist).",
+        "security": [{"session": []}],
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+        "responses": {"200": {"description": "Members and invitations.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrganisationMembers"}}}}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}
+      }
+    },
     "/api/v1/organisations/{id}/members/{user}/roles": {
       "post": {
         "operationId": "setMemberRoles",
@@ -208,6 +217,23 @@ const char* const kAuthOpenApi = R"json({
           "memberships": {"type": "array", "items": {"$ref": "#/components/schemas/Membership"}},
           "mfa": {"type": "object", "required": ["enrolled", "verified"], "properties": {"enrolled": {"type": "boolean"}, "verified": {"type": "boolean"}}},
           "csrf_token": {"type": ["string", "null"]}
+        }
+      },
+      "OrganisationMembers": {
+        "type": "object",
+        "required": ["organisation", "members", "invitations"],
+        "properties": {
+          "organisation": {"type": "object", "required": ["id", "name", "kind", "country"], "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"type": "string", "enum": ["supplier", "agency", "centre"]}, "country": {"type": "string"}}},
+          "members": {"type": "array", "items": {
+            "type": "object",
+            "required": ["user_id", "display_name", "email", "owner", "roles", "mfa_enrolled", "email_verified", "created_at"],
+            "properties": {"user_id": {"type": "integer"}, "display_name": {"type": "string"}, "email": {"type": "string"}, "owner": {"type": "boolean"}, "roles": {"type": "array", "items": {"$ref": "#/components/schemas/Role"}}, "mfa_enrolled": {"type": "boolean"}, "email_verified": {"type": "boolean"}, "created_at": {"type": "string", "format": "date-time", "description": "When the account was created."}}
+          }},
+          "invitations": {"type": "array", "items": {
+            "type": "object",
+            "required": ["id", "email", "roles", "invited_by", "created_at", "expires_at"],
+            "properties": {"id": {"type": "integer"}, "email": {"type": "string"}, "roles": {"type": "array", "items": {"$ref": "#/components/schemas/Role"}}, "invited_by": {"type": "integer"}, "created_at": {"type": "string", "format": "date-time"}, "expires_at": {"type": "string", "format": "date-time"}}
+          }}
         }
       },
       "TotpSetup": {"type": "object", "required": ["secret", "otpauth_uri"], "properties": {"secret": {"type": "string"}, "otpauth_uri": {"type": "string"}}},

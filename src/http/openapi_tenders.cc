@@ -139,6 +139,16 @@ const char* const kTendersOpenApi = R"json({
       }
     },
     "/api/v1/me/sealing-key": {
+      "get": {
+        "operationId": "getMySealingKey",
+        "summary": "The committee member's registered sealing key and its fingerprint; both null before the first PUT.",
+        "security": [{"session": []}],
+        "responses": {
+          "200": {"description": "The key and its fingerprint, or nulls.", "content": {"application/json": {"schema": {"type": "object", "properties": {"public_key": {"type": ["string", "null"]}, "fingerprint": {"type": ["string", "null"]}}}}}},
+          "401": {"$ref": "#/components/responses/Problem"},
+          "403": {"$ref": "#/components/responses/Problem"}
+        }
+      },
       "put": {
         "operationId": "setMySealingKey",
         "summary": "A committee member's personal X25519 public key, to which its key shares are sealed (SECURITY.md §5.2).",

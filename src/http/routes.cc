@@ -87,6 +87,7 @@ std::span<const Route> Routes() {
        .slow = true},
       // Owner of {id} or administrator: the service checks the organisation (object policy).
       {"POST", "/api/v1/organisations/{id}/invitations", kSignedIn, &InviteMember},
+      {"GET", "/api/v1/organisations/{id}/members", kSignedIn, &ListMembers},
       {"POST", "/api/v1/organisations/{id}/members/{user}/roles", kSignedIn, &SetMemberRoles},
       {"GET", "/api/v1/auth/tokens", kSignedIn, &ListApiTokens},
       {"POST", "/api/v1/auth/tokens", kSignedIn, &CreateApiToken},
@@ -199,6 +200,8 @@ std::span<const Route> Routes() {
        &GetTenderCommittee},
       {"PUT", "/api/v1/tenders/{ocid}/committee", AccessRule::AnyOf({Role::kAgencyOfficer}),
        &SetTenderCommittee},
+      {"GET", "/api/v1/me/sealing-key", AccessRule::AnyOf({Role::kCommitteeMember}),
+       &GetMySealingKey},
       {"PUT", "/api/v1/me/sealing-key", AccessRule::AnyOf({Role::kCommitteeMember}),
        &SetMySealingKey},
       {"PUT", "/api/v1/tenders/{ocid}/envelopes/{kind}/key",

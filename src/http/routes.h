@@ -90,6 +90,7 @@ Response Reauthenticate(const Request&, const PathParams&, const auth::Actor&, R
 Response InviteMember(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response AcceptInvitation(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response SetMemberRoles(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListMembers(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ListApiTokens(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response CreateApiToken(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response RevokeApiToken(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
@@ -162,6 +163,7 @@ Response ChangeTenderDeadline(const Request&, const PathParams&, const auth::Act
 Response GetTenderCommittee(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response SetTenderCommittee(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response SetMySealingKey(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetMySealingKey(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response PutEnvelopeKey(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetMyEnvelopeShare(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response AskClarification(const Request&, const PathParams&, const auth::Actor&, RouteContext&);

@@ -237,6 +237,18 @@ Response SetMySealingKey(const Request& request, const PathParams&, const auth::
                                 {"fingerprint", crypto::KeyFingerprint(*key)}}));
 }
 
+Response GetMySealingKey(const Request& request, const PathParams&, const auth::Actor& actor,
+                         RouteContext& context) {
+  if (context.deps.tenders == nullptr) return TendersUnavailable(request);
+  Result<std::optional<std::array<std::uint8_t, 32>>> key = Tenders(context).MySealingKey(actor);
+  if (!key.ok()) return TenderProblem(key.status(), request, actor, context);
+  if (!key->has_value()) {
+    return JsonResponse(DumpJson({{"public_key", nullptr}, {"fingerprint", nullptr}}));
+  }
+  return JsonResponse(DumpJson({{"public_key", crypto::Base64UrlEncode(**key)},
+                                {"fingerprint", crypto::KeyFingerprint(**key)}}));
+}
+
 Response PutEnvelopeKey(const Request& request, const PathParams& params, const auth::Actor& actor,
                         RouteContext& context) {
   if (context.deps.tenders == nullptr) return TendersUnavailable(request);

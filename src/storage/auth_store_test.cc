@@ -239,6 +239,52 @@ TEST_P(AuthStoreTest, InvitationsOpenUntilAcceptedOrExpired) {
   EXPECT_EQ(store_->FindOpenInvitation("ih", kT0).value(), std::nullopt);
 }
 
+// GET /organisations/{id}/members reads these two: members of one organisation only, with
+// their own roles there, and only the invitations still open.
+TEST_P(AuthStoreTest, MembersAndOpenInvitationsOfOneOrganisation) {
+  const OrganisationId wfp =
+      store_->CreateOrganisation(Org(OrganisationKind::kAgency, "WFP")).value();
+  const OrganisationId unicef =
+      store_->CreateOrganisation(Org(OrganisationKind::kAgency, "UNICEF")).value();
+  UserRecord owner = User("owner@example.org");
+  owner.totp_secret = "JBSWY3DPEHPK3PXP";
+  owner.id = store_->CreateUser(owner).value();
+  UserRecord officer = User("officer@example.org");
+  officer.id = store_->CreateUser(officer).value();
+  const UserId outsider = store_->CreateUser(User("outsider@example.org")).value();
+  ASSERT_TRUE(store_->AddMembership(owner.id, wfp, true, {Role::kAgencyOfficer}).ok());
+  ASSERT_TRUE(
+      store_->AddMembership(officer.id, wfp, false, {Role::kEvaluator, Role::kAgencyOfficer}).ok());
+  ASSERT_TRUE(store_->AddMembership(officer.id, unicef, true, {Role::kCommitteeMember}).ok());
+  ASSERT_TRUE(store_->AddMembership(outsider, unicef, false, {Role::kAgencyOfficer}).ok());
+
+  const std::vector<auth::OrganisationMemberRecord> members = store_->MembersOf(wfp).value();
+  ASSERT_EQ(members.size(), 2u);
+  EXPECT_EQ(members[0], (auth::OrganisationMemberRecord{owner, true, {Role::kAgencyOfficer}}));
+  EXPECT_EQ(members[1], (auth::OrganisationMemberRecord{
+                            officer, false, {Role::kAgencyOfficer, Role::kEvaluator}}))
+      << "roles sorted, and none from the other organisation";
+  EXPECT_EQ(store_->MembersOf(unicef).value().size(), 2u);
+  EXPECT_TRUE(store_->MembersOf(OrganisationId{unicef.value + 100}).value().empty());
+
+  auto invitation = [&](const std::string& hash, OrganisationId org, Timestamp expires) {
+    InvitationRecord i{0,        hash, org,     hash + "@example.org", {Role::kEvaluator},
+                       owner.id, kT0,  expires, std::nullopt};
+    i.id = store_->CreateInvitation(i).value();
+    return i;
+  };
+  const InvitationRecord open = invitation("open", wfp, kT0 + std::chrono::hours(72));
+  const InvitationRecord accepted = invitation("accepted", wfp, kT0 + std::chrono::hours(72));
+  invitation("expiring", wfp, kT0 + std::chrono::hours(1));
+  invitation("elsewhere", unicef, kT0 + std::chrono::hours(72));
+  ASSERT_TRUE(store_->MarkInvitationAccepted(accepted.id, kT0).value());
+
+  const Timestamp later = kT0 + std::chrono::hours(1);  // "expiring" expires exactly now
+  EXPECT_EQ(store_->OpenInvitationsOf(wfp, later).value(), std::vector<InvitationRecord>{open});
+  EXPECT_EQ(store_->OpenInvitationsOf(wfp, kT0).value().size(), 2u);
+  EXPECT_TRUE(store_->OpenInvitationsOf(OrganisationId{unicef.value + 100}, kT0).value().empty());
+}
+
 TEST_P(AuthStoreTest, ApiTokensListRevokeAndTouch) {
   const UserId a = store_->CreateUser(User("a@example.org")).value();
   const UserId b = store_->CreateUser(User("b@example.org")).value();

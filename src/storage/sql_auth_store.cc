@@ -346,4 +346,46 @@ Result<std::vector<Membership>> SqlAuthStore::MembershipsOf(UserId user) {
   });
 }
 
+Result<std::vector<auth::OrganisationMemberRecord>> SqlAuthStore::MembersOf(
+    OrganisationId organisation) {
+  using auth::OrganisationMemberRecord;
+  return InTransaction(
+      db_, TxMode::kRead, [&](Transaction& tx) -> Result<std::vector<OrganisationMemberRecord>> {
+        std::vector<OrganisationMemberRecord> out;
+        {
+          // memberships has no column named like a users column, so kUserColumns stays
+          // unambiguous in the join.
+          TB_ASSIGN_OR_RETURN(Statement * s,
+                              tx.Prepare("SELECT " + std::string(kUserColumns) +
+                                         ", m.owner FROM users JOIN memberships m "
+                                         "ON m.user_id = users.id WHERE m.organisation_id = ? "
+                                         "ORDER BY users.id"));
+          s->BindInt64(1, organisation.value);
+          for (;;) {
+            TB_ASSIGN_OR_RETURN(bool row, s->Step());
+            if (!row) break;
+            out.push_back(OrganisationMemberRecord{ReadUser(*s), s->Int64(10) != 0, {}});
+          }
+        }
+        TB_ASSIGN_OR_RETURN(Statement * roles,
+                            tx.Prepare("SELECT user_id, role FROM membership_roles "
+                                       "WHERE organisation_id = ?"));
+        roles->BindInt64(1, organisation.value);
+        for (;;) {
+          TB_ASSIGN_OR_RETURN(bool row, roles->Step());
+          if (!row) break;
+          const UserId user{roles->Int64(0)};
+          const std::optional<Role> role = auth::ParseRole(roles->Text(1));
+          if (!role) continue;  // a role this program does not know grants nothing
+          for (OrganisationMemberRecord& member : out) {
+            if (member.user.id == user) member.roles.push_back(*role);
+          }
+        }
+        for (OrganisationMemberRecord& member : out) {
+          std::sort(member.roles.begin(), member.roles.end());
+        }
+        return out;
+      });
+}
+
 }  // namespace tb::storage

@@ -35,6 +35,8 @@ class SqlAuthStore final : public auth::AuthStore {
   Status SetMembershipRoles(UserId user, OrganisationId organisation,
                             const std::vector<auth::Role>& roles) override;
   Result<std::vector<auth::Membership>> MembershipsOf(UserId user) override;
+  Result<std::vector<auth::OrganisationMemberRecord>> MembersOf(
+      OrganisationId organisation) override;
   Result<std::int64_t> CreateSession(const auth::SessionRecord& session) override;
   Result<std::optional<auth::SessionRecord>> FindSession(const std::string& token_hash) override;
   Status TouchSession(std::int64_t id, Timestamp last_seen_at) override;
@@ -51,6 +53,8 @@ class SqlAuthStore final : public auth::AuthStore {
   Result<std::optional<auth::InvitationRecord>> FindOpenInvitation(const std::string& token_hash,
                                                                    Timestamp now) override;
   Result<bool> MarkInvitationAccepted(std::int64_t id, Timestamp at) override;
+  Result<std::vector<auth::InvitationRecord>> OpenInvitationsOf(OrganisationId organisation,
+                                                                Timestamp now) override;
   Result<std::int64_t> CreateApiToken(const auth::ApiTokenRecord& token) override;
   Result<std::vector<auth::ApiTokenRecord>> ApiTokensOf(UserId user) override;
   Result<std::optional<auth::ApiTokenRecord>> FindApiToken(const std::string& token_hash) override;

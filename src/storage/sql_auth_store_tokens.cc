@@ -272,6 +272,25 @@ Result<bool> SqlAuthStore::MarkInvitationAccepted(std::int64_t id, Timestamp at)
   return changed == 1;
 }
 
+Result<std::vector<InvitationRecord>> SqlAuthStore::OpenInvitationsOf(OrganisationId organisation,
+                                                                      Timestamp now) {
+  return InTransaction(
+      db_, TxMode::kRead, [&](Transaction& tx) -> Result<std::vector<InvitationRecord>> {
+        TB_ASSIGN_OR_RETURN(Statement * s,
+                            tx.Prepare("SELECT " + std::string(kInvitationColumns) +
+                                       " FROM invitations WHERE organisation_id = ? AND "
+                                       "accepted_at_us IS NULL AND expires_at_us > ? ORDER BY id"));
+        s->BindInt64(1, organisation.value).BindInt64(2, now.micros());
+        std::vector<InvitationRecord> out;
+        for (;;) {
+          TB_ASSIGN_OR_RETURN(bool row, s->Step());
+          if (!row) break;
+          out.push_back(ReadInvitation(*s));
+        }
+        return out;
+      });
+}
+
 Result<std::int64_t> SqlAuthStore::CreateApiToken(const ApiTokenRecord& token) {
   return InTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<std::int64_t> {
     TB_ASSIGN_OR_RETURN(

@@ -140,6 +140,9 @@ class TenderService {
                                      const CommitteeAssignment& assignment);
   // PUT /me/sealing-key: a committee member's personal X25519 public key.
   Status SetSealingKey(const auth::Actor& actor, const std::array<std::uint8_t, 32>& public_key);
+  // GET /me/sealing-key: the member's registered key (nullopt before the first PUT), so the
+  // key page can tell a member whether the key file in hand is the registered one.
+  Result<std::optional<std::array<std::uint8_t, 32>>> MySealingKey(const auth::Actor& actor);
   // PUT /tenders/{ocid}/envelopes/{kind}/key: an opening member of the tender, while it is a
   // draft and every opening member has a sealing key (CheckEnvelopeKey for the rest).
   Result<Tender> RegisterEnvelopeKey(const auth::Actor& actor, std::string_view ocid,

@@ -123,6 +123,14 @@ Status TenderService::SetSealingKey(const auth::Actor& actor,
                                            {{"fingerprint", crypto::KeyFingerprint(public_key)}}});
 }
 
+Result<std::optional<std::array<std::uint8_t, 32>>> TenderService::MySealingKey(
+    const auth::Actor& actor) {
+  if (!actor.HasUsable(auth::Role::kCommitteeMember)) {
+    return Status::PermissionDenied("only committee members have a sealing key");
+  }
+  return store_.SealingKey(actor.user);
+}
+
 Result<Tender> TenderService::RegisterEnvelopeKey(const auth::Actor& actor, std::string_view ocid,
                                                   EnvelopeKey key) {
   TB_ASSIGN_OR_RETURN(Tender tender, Loaded(actor, ocid));

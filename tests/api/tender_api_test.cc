@@ -131,6 +131,7 @@ TEST_F(TenderApiTest, TheLifeOfATenderUpToItsAmendments) {
 
   // Sealing keys, then the envelope key split 2-of-3 with each share sealed to its member.
   std::vector<crypto::X25519KeyPair> member_keys;
+  EXPECT_TRUE(Body(Send("GET", "/api/v1/me/sealing-key", members[0]))["public_key"].is_null());
   for (const Account& m : members) {
     member_keys.push_back(crypto::GenerateX25519KeyPair());
     auto put =
@@ -139,6 +140,11 @@ TEST_F(TenderApiTest, TheLifeOfATenderUpToItsAmendments) {
     ASSERT_EQ(put->status, 200) << put->body;
   }
   EXPECT_EQ(Put("/api/v1/me/sealing-key", officer, R"({"public_key":"AAAA"})")->status, 403);
+  // The key page reads the registered key back; another role gets 403.
+  const json mine = Body(Send("GET", "/api/v1/me/sealing-key", members[1]));
+  EXPECT_EQ(mine["public_key"], crypto::Base64UrlEncode(member_keys[1].public_key));
+  EXPECT_EQ(mine["fingerprint"], crypto::KeyFingerprint(member_keys[1].public_key));
+  EXPECT_EQ(Send("GET", "/api/v1/me/sealing-key", officer)->status, 403);
   const crypto::X25519KeyPair envelope = crypto::GenerateX25519KeyPair();
   auto shares = crypto::SplitSecret(envelope.secret_key.span(), 2, 3);
   ASSERT_TRUE(shares.ok());

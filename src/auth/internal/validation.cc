@@ -80,4 +80,14 @@ std::string JoinRoles(const std::vector<Role>& roles) {
   return out;
 }
 
+User ToUser(const UserRecord& record) {
+  return User{record.id,
+              record.email,
+              record.display_name,
+              record.language,
+              record.email_verified_at.has_value(),
+              !record.totp_secret.empty(),
+              record.created_at};
+}
+
 }  // namespace tb::auth::internal

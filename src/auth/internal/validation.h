@@ -15,6 +15,9 @@ Result<std::string> CleanName(std::string_view text, std::string_view field);
 // "KE": two ASCII letters, returned upper case; empty allowed when `optional`.
 Result<std::string> CleanCountry(std::string_view text, std::string_view field, bool optional);
 
+// The API view of a stored user (no hash, no TOTP secrets).
+User ToUser(const UserRecord& record);
+
 // "user:12".
 std::string UserRef(UserId id);
 std::string OrganisationRef(OrganisationId id);

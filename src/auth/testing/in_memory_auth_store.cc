@@ -181,6 +181,20 @@ Result<std::vector<Membership>> InMemoryAuthStore::MembershipsOf(UserId user) {
   return out;
 }
 
+Result<std::vector<OrganisationMemberRecord>> InMemoryAuthStore::MembersOf(
+    OrganisationId organisation) {
+  std::lock_guard lock(mu_);
+  std::vector<OrganisationMemberRecord> out;
+  for (const auto& [user_id, user] : users_) {  // by user id, as the SQL store
+    auto it = memberships_.find({user_id, organisation.value});
+    if (it == memberships_.end()) continue;
+    std::vector<Role> roles = it->second.roles;
+    std::sort(roles.begin(), roles.end());
+    out.push_back(OrganisationMemberRecord{user, it->second.owner, std::move(roles)});
+  }
+  return out;
+}
+
 Result<std::int64_t> InMemoryAuthStore::CreateSession(const SessionRecord& session) {
   std::lock_guard lock(mu_);
   for (const auto& [id, s] : sessions_) {
@@ -281,6 +295,16 @@ Result<bool> InMemoryAuthStore::MarkInvitationAccepted(std::int64_t id, Timestam
   if (it == invitations_.end() || it->second.accepted_at) return false;
   it->second.accepted_at = at;
   return true;
+}
+
+Result<std::vector<InvitationRecord>> InMemoryAuthStore::OpenInvitationsOf(
+    OrganisationId organisation, Timestamp now) {
+  std::lock_guard lock(mu_);
+  std::vector<InvitationRecord> out;
+  for (const auto& [id, i] : invitations_) {
+    if (i.organisation == organisation && !i.accepted_at && i.expires_at > now) out.push_back(i);
+  }
+  return out;
 }
 
 Result<std::int64_t> InMemoryAuthStore::CreateApiToken(const ApiTokenRecord& token) {

@@ -33,6 +33,7 @@ class InMemoryAuthStore final : public AuthStore {
   Status SetMembershipRoles(UserId user, OrganisationId organisation,
                             const std::vector<Role>& roles) override;
   Result<std::vector<Membership>> MembershipsOf(UserId user) override;
+  Result<std::vector<OrganisationMemberRecord>> MembersOf(OrganisationId organisation) override;
   Result<std::int64_t> CreateSession(const SessionRecord& session) override;
   Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash) override;
   Status TouchSession(std::int64_t id, Timestamp last_seen_at) override;
@@ -49,6 +50,8 @@ class InMemoryAuthStore final : public AuthStore {
   Result<std::optional<InvitationRecord>> FindOpenInvitation(const std::string& token_hash,
                                                              Timestamp now) override;
   Result<bool> MarkInvitationAccepted(std::int64_t id, Timestamp at) override;
+  Result<std::vector<InvitationRecord>> OpenInvitationsOf(OrganisationId organisation,
+                                                          Timestamp now) override;
   Result<std::int64_t> CreateApiToken(const ApiTokenRecord& token) override;
   Result<std::vector<ApiTokenRecord>> ApiTokensOf(UserId user) override;
   Result<std::optional<ApiTokenRecord>> FindApiToken(const std::string& token_hash) override;

@@ -11,6 +11,7 @@ import {
 } from '@/features/auth';
 import { MyBidsRoute, PrepareBidRoute, TenderRoute } from '@/features/bidding';
 import { DirectoryPage } from '@/features/directory';
+import { MembersRoute } from '@/features/members';
 import { AgendaRoute, EventBuilderRoute, EventListPage, EventRoute, ManageEventRoute, ParticipateRoute } from '@/features/events';
 import { ReviewQueuePage } from '@/features/sanctions';
 import { SettingsPage } from '@/features/settings';
@@ -40,6 +41,7 @@ export function AppRoutes() {
         <Route path="reset-password" element={<PasswordResetConfirmPage />} />
         <Route path="accept-invitation" element={<AcceptInvitationPage />} />
         <Route path="settings" element={<RequireAuth><SettingsPage /></RequireAuth>} />
+        <Route path="organisations/:id/members" element={<RequireAuth><MembersRoute /></RequireAuth>} />
         <Route path="suppliers/:id/:section" element={<SupplierRoute />} />
         <Route path="directory" element={<RequireAuth roles={OFFICER_OR_STAFF}><DirectoryPage /></RequireAuth>} />
         <Route path="sanctions/reviews" element={<RequireAuth roles={SCREENING_STAFF}><ReviewQueuePage /></RequireAuth>} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { UserMenu } from '@/components/user-menu';
+import { managedOrganisations } from '@/features/members';
 import { hasRole, OFFICER_OR_STAFF, SCREENING_STAFF, supplierMemberships, useSession } from '@/lib/auth';
 
 // The frame of every page: skip link, header with product name, navigation
@@ -14,6 +15,7 @@ export function AppLayout() {
   const firstRender = useRef(true);
   const session = useSession();
   const company = supplierMemberships(session.data)[0];
+  const managed = managedOrganisations(session.data)[0];
 
   // After client-side navigation, move focus to the new page (as a full page
   // load would) so keyboard and screen-reader users start at its content.
@@ -73,6 +75,13 @@ export function AppLayout() {
                 <li>
                   <NavLink to="/manage/tenders" className="main-nav__link">
                     {t('tenders.nav')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {managed ? (
+                <li>
+                  <NavLink to={`/organisations/${encodeURIComponent(managed.organisation)}/members`} className="main-nav__link">
+                    {t('members.nav')}
                   </NavLink>
                 </li>
               ) : null}
