@@ -102,8 +102,9 @@ Status Context::OpenBidServices(auth::SecurityLog& security_log) {
     return Status::FailedPrecondition("open the signing key before the bid services");
   bid_store_ = storage::MakeBidStore(*database_);
   bid_eligibility_ = std::make_unique<tenders::ScreeningBidEligibility>(*screening_store_);
-  bids_ = std::make_unique<tenders::BidService>(*bid_store_, *bid_eligibility_, clock_,
-                                                *signing_key_, security_log);
+  supplier_facts_ = std::make_unique<tenders::StoreSupplierFacts>(*supplier_store_);
+  bids_ = std::make_unique<tenders::BidService>(*bid_store_, *bid_eligibility_, *supplier_facts_,
+                                                clock_, *signing_key_, security_log);
   openings_ =
       std::make_unique<tenders::OpeningService>(*bid_store_, clock_, *signing_key_, security_log);
   return Status::Ok();
@@ -273,6 +274,7 @@ Context::~Context() {
   openings_.reset();
   bids_.reset();
   bid_eligibility_.reset();
+  supplier_facts_.reset();
   bid_store_.reset();
   audit_log_.reset();
   signing_key_.reset();

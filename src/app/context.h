@@ -45,6 +45,7 @@ class SigningKey;
 namespace tb::tenders {
 class BidStore;
 class BidEligibility;
+class SupplierFactsSource;
 class BidService;
 class OpeningService;
 class TenderStore;
@@ -207,6 +208,7 @@ class Context {
   std::unique_ptr<audit::AuditLogReader> audit_log_;
   std::unique_ptr<tenders::BidStore> bid_store_;
   std::unique_ptr<tenders::BidEligibility> bid_eligibility_;
+  std::unique_ptr<tenders::SupplierFactsSource> supplier_facts_;
   std::unique_ptr<tenders::BidService> bids_;
   std::unique_ptr<tenders::OpeningService> openings_;
   std::unique_ptr<tenders::EvaluationStore> evaluation_store_;

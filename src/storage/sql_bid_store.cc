@@ -6,6 +6,7 @@
 #include "storage/audit_append.h"
 #include "storage/sql_bid_store_internal.h"
 #include "storage/storage.h"
+#include "tenders/tender_json.h"
 
 namespace tb::storage {
 
@@ -54,7 +55,7 @@ Result<std::optional<tenders::TenderForBids>> SqlBidStore::FindTender(std::strin
   TB_ASSIGN_OR_RETURN(
       Statement * s,
       tx->Prepare("SELECT id, ocid, organisation_id, created_by, state, "
-                  "deadline_us, envelope_mode, currency FROM tenders WHERE ocid = ?"));
+                  "deadline_us, envelope_mode, currency, doc FROM tenders WHERE ocid = ?"));
   s->BindText(1, ocid);
   TB_ASSIGN_OR_RETURN(bool row, s->Step());
   if (!row) return std::optional<tenders::TenderForBids>();
@@ -67,6 +68,15 @@ Result<std::optional<tenders::TenderForBids>> SqlBidStore::FindTender(std::strin
   if (!s->IsNull(5)) t.deadline = Timestamp::FromMicros(s->Int64(5));
   t.mode = tenders::ParseEnvelopeMode(s->Text(6)).value_or(tenders::EnvelopeMode::kSingle);
   t.currency = s->Text(7);
+  {
+    // The eligibility rule lives in the tender's editable document (as ReadTender reads it).
+    const nlohmann::json doc = nlohmann::json::parse(s->Text(8), nullptr, false);
+    tenders::Tender editable;
+    if (doc.is_discarded() || !tenders::ApplyEditableJson(doc, editable).ok()) {
+      return Status::Internal("a stored tender document does not read back");
+    }
+    t.eligibility = editable.eligibility;
+  }
   TB_ASSIGN_OR_RETURN(
       Statement * keys,
       tx->Prepare("SELECT envelope, public_key, threshold FROM tender_envelope_keys "

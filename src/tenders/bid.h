@@ -55,6 +55,8 @@ struct TenderForBids {
   // The registered envelope public keys (ET-12) and their thresholds, by kind.
   std::map<EnvelopeKind, crypto::X25519PublicKey> keys;
   std::map<EnvelopeKind, int> thresholds;
+  // The tender's own rule: UNGM level, countries, SME and women-owned reservations.
+  Eligibility eligibility;
 };
 
 // One envelope of a bid version as stored: the ciphertext is kept whole (content-addressed

@@ -1,9 +1,11 @@
 #include "tenders/bid_eligibility.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
 #include "screening/screening_store.h"
+#include "suppliers/supplier_store.h"
 
 namespace tb::tenders {
 namespace {
@@ -64,6 +66,64 @@ Status ScreeningBidEligibility::CheckCanBid(OrganisationId supplier) {
     if (!found) break;
   }
   return Status::Ok();
+}
+
+bool HasEligibilityRule(const Eligibility& rule) {
+  return rule.minimum_level != suppliers::UngmLevel::kNone || !rule.countries.empty() ||
+         rule.reserved_for_sme || rule.reserved_for_women_owned;
+}
+
+Status CheckTenderEligibility(const Eligibility& rule, const SupplierFacts& facts) {
+  if (static_cast<int>(facts.level) < static_cast<int>(rule.minimum_level)) {
+    return Status::PermissionDenied("this tender is open to suppliers whose profile reaches UNGM " +
+                                    std::string(suppliers::UngmLevelName(rule.minimum_level)) +
+                                    "; yours reaches " +
+                                    std::string(suppliers::UngmLevelName(facts.level)))
+        .WithField("eligibility/minimum_ungm_level");
+  }
+  if (!rule.countries.empty() && std::find(rule.countries.begin(), rule.countries.end(),
+                                           facts.country) == rule.countries.end()) {
+    return Status::PermissionDenied("this tender is open to suppliers from " +
+                                    [&] {
+                                      std::string list;
+                                      for (const std::string& c : rule.countries) {
+                                        list += (list.empty() ? "" : ", ") + c;
+                                      }
+                                      return list;
+                                    }() +
+                                    (facts.country.empty()
+                                         ? "; your profile names no country"
+                                         : "; your company is in " + facts.country))
+        .WithField("eligibility/countries");
+  }
+  if (rule.reserved_for_sme && (!facts.scale || *facts.scale == suppliers::PartyScale::kLarge)) {
+    return Status::PermissionDenied(
+               "this tender is reserved for micro, small and medium enterprises; your profile "
+               "does not say the company is one")
+        .WithField("eligibility/reserved_for_sme");
+  }
+  if (rule.reserved_for_women_owned && !facts.women_owned) {
+    return Status::PermissionDenied(
+               "this tender is reserved for women-owned businesses; your profile does not "
+               "declare the company one")
+        .WithField("eligibility/reserved_for_women_owned");
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<SupplierFacts>> StoreSupplierFacts::FactsOf(OrganisationId supplier) {
+  Result<suppliers::DirectoryRecord> found = store_.GetForDirectory(SupplierId{supplier.value});
+  if (!found.ok()) {
+    if (found.status().code() == StatusCode::kNotFound) return std::optional<SupplierFacts>();
+    return found.status();
+  }
+  const suppliers::Profile& p = found->record.profile;
+  SupplierFacts facts;
+  facts.level = found->level;
+  facts.country = p.address.country;
+  facts.scale = p.party_scale;
+  facts.women_owned = p.women_owned.declared;
+  return std::optional<SupplierFacts>(std::move(facts));
 }
 
 }  // namespace tb::tenders

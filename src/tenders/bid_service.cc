@@ -15,11 +15,12 @@ bool CanReadOpenedBids(const auth::Actor& actor, const TenderForBids& tender,
   return auth::CanActForAgency(actor, tender.agency) || !committee_roles.empty();
 }
 
-BidService::BidService(BidStore& store, BidEligibility& eligibility, const Clock& clock,
-                       const crypto::SigningKey& key, auth::SecurityLog& security_log,
-                       BidLimits limits)
+BidService::BidService(BidStore& store, BidEligibility& eligibility, SupplierFactsSource& facts,
+                       const Clock& clock, const crypto::SigningKey& key,
+                       auth::SecurityLog& security_log, BidLimits limits)
     : store_(store),
       eligibility_(eligibility),
+      facts_(facts),
       clock_(clock),
       key_(key),
       security_log_(security_log),
@@ -121,6 +122,15 @@ Result<SubmitResult> BidService::Submit(const auth::Actor& actor, const BidSubmi
   TB_ASSIGN_OR_RETURN(OrganisationId supplier, SupplierOf(actor, submission.supplier));
   TB_ASSIGN_OR_RETURN(TenderForBids tender, VisibleTender(submission.ocid));
   TB_RETURN_IF_ERROR(eligibility_.CheckCanBid(supplier));
+  if (HasEligibilityRule(tender.eligibility)) {
+    TB_ASSIGN_OR_RETURN(std::optional<SupplierFacts> facts, facts_.FactsOf(supplier));
+    if (!facts) {
+      return Status::PermissionDenied(
+                 "this tender has eligibility rules; complete your company profile first")
+          .WithField("eligibility");
+    }
+    TB_RETURN_IF_ERROR(CheckTenderEligibility(tender.eligibility, *facts));
+  }
 
   const std::vector<EnvelopeKind> kinds = KindsOf(tender.mode);
   BidWrite write;

@@ -60,8 +60,9 @@ struct BidListing {
 // given to the constructor must outlive the service.
 class BidService {
  public:
-  BidService(BidStore& store, BidEligibility& eligibility, const Clock& clock,
-             const crypto::SigningKey& key, auth::SecurityLog& security_log, BidLimits limits = {});
+  BidService(BidStore& store, BidEligibility& eligibility, SupplierFactsSource& facts,
+             const Clock& clock, const crypto::SigningKey& key, auth::SecurityLog& security_log,
+             BidLimits limits = {});
 
   // Submits a new bid or a new version of the actor's bid (ET-10). Errors:
   //   InvalidArgument     bad bid id or idempotency key, envelopes missing, extra, repeated,
@@ -70,7 +71,8 @@ class BidService {
   //   ResourceExhausted   an envelope over the size limit
   //   NotFound            no such tender (drafts are not shown)
   //   PermissionDenied    not a supplier user of the company; the company may not bid
-  //                       (BidEligibility)
+  //                       (BidEligibility) or does not meet the tender's own rule (field
+  //                       "eligibility/...": level, countries, SME or women-owned)
   //   FailedPrecondition  late (receipt time >= deadline) or the tender is not open; the
   //                       idempotency key was used for a different submission
   //   AlreadyExists       another supplier's bid of this tender has this id
@@ -104,6 +106,7 @@ class BidService {
 
   BidStore& store_;
   BidEligibility& eligibility_;
+  SupplierFactsSource& facts_;
   const Clock& clock_;
   const crypto::SigningKey& key_;
   auth::SecurityLog& security_log_;

@@ -117,6 +117,46 @@ TEST_P(BidServiceTest, RefusesEnvelopesThatDoNotBelong) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM bid_blobs"), 0);
 }
 
+// The tender's own rule (docs/bids.md, "Who may bid"): each unmet part refuses the bid with its
+// field and stores nothing; a company meeting every part bids.
+TEST_P(BidServiceTest, TheTendersEligibilityRuleIsCheckedAtSubmission) {
+  if (IsSkipped()) return;
+  const SeededTender t = SeedTender("ocds-test-000031");
+  Exec(
+      "UPDATE tenders SET doc = '{\"eligibility\": {\"minimum_ungm_level\": \"level_1\", "
+      "\"countries\": [\"KE\", \"UG\"], \"reserved_for_sme\": true, "
+      "\"reserved_for_women_owned\": true}}' WHERE id = " +
+      std::to_string(t.id.value));
+  const OrganisationId company = Organisation("supplier", "Acme");
+  const auth::Actor supplier = SupplierActor(company, 7);
+  EXPECT_EQ(Submit(supplier, t, "b0", "x", "k0").status().field(), "eligibility")
+      << "no profile yet";
+  SupplierFacts facts{suppliers::UngmLevel::kBasic, "KE", suppliers::PartyScale::kSmall, true};
+  const std::pair<SupplierFacts, std::string> refusals[] = {
+      {facts, "eligibility/minimum_ungm_level"},
+      {{suppliers::UngmLevel::kLevel1, "CN", suppliers::PartyScale::kSmall, true},
+       "eligibility/countries"},
+      {{suppliers::UngmLevel::kLevel2, "UG", suppliers::PartyScale::kLarge, true},
+       "eligibility/reserved_for_sme"},
+      {{suppliers::UngmLevel::kLevel2, "UG", std::nullopt, true}, "eligibility/reserved_for_sme"},
+      {{suppliers::UngmLevel::kLevel1, "KE", suppliers::PartyScale::kMicro, false},
+       "eligibility/reserved_for_women_owned"},
+  };
+  int attempt = 0;
+  for (const auto& [given, field] : refusals) {
+    SCOPED_TRACE(field);
+    facts_.known[company.value] = given;
+    Result<SubmitResult> refused =
+        Submit(supplier, t, "b" + std::to_string(++attempt), "x", "k" + std::to_string(attempt));
+    EXPECT_EQ(refused.status().code(), StatusCode::kPermissionDenied);
+    EXPECT_EQ(refused.status().field(), field);
+  }
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM bid_versions"), 0);
+  facts_.known[company.value] = {suppliers::UngmLevel::kLevel1, "UG",
+                                 suppliers::PartyScale::kMedium, true};
+  EXPECT_TRUE(Submit(supplier, t, "ok", "x", "k-ok").ok());
+}
+
 TEST_P(BidServiceTest, BidIdsAreUniquePerTender) {
   if (IsSkipped()) return;
   const SeededTender t = SeedTender("ocds-test-000007");

@@ -72,7 +72,7 @@ class BidTest : public storage::testing::BackendTest {
     clock_ = std::make_unique<FakeClock>(deadline_ - std::chrono::hours(1));
     ASSERT_TRUE(storage::RegisterAuditSigningKey(db(), key_.public_key(), clock_->Now()).ok());
     store_ = std::make_unique<storage::SqlBidStore>(db());
-    bids_ = std::make_unique<BidService>(*store_, eligibility_, *clock_, key_, log_);
+    bids_ = std::make_unique<BidService>(*store_, eligibility_, facts_, *clock_, key_, log_);
     openings_ = std::make_unique<OpeningService>(*store_, *clock_, key_, log_);
     agency_ = Organisation("agency", "UN Agency");
   }
@@ -224,6 +224,15 @@ class BidTest : public storage::testing::BackendTest {
   const crypto::SigningKey key_ = crypto::SigningKey::Generate();
   std::unique_ptr<FakeClock> clock_;
   AnyoneMayBid eligibility_;
+  // The companies' profile facts for tenders with an eligibility rule; none by default.
+  struct FakeFacts final : SupplierFactsSource {
+    std::map<std::int64_t, SupplierFacts> known;
+    Result<std::optional<SupplierFacts>> FactsOf(OrganisationId supplier) override {
+      auto it = known.find(supplier.value);
+      if (it == known.end()) return std::optional<SupplierFacts>();
+      return std::optional<SupplierFacts>(it->second);
+    }
+  } facts_;
   RecordingSecurityLog log_;
   std::unique_ptr<storage::SqlBidStore> store_;
   std::unique_ptr<BidService> bids_;
