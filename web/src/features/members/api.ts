@@ -5,7 +5,8 @@ import { idSchema, type Role, SESSION_QUERY_KEY, type Session } from '@/lib/auth
 
 // An organisation's members, invitations and role changes (docs/accounts.md):
 // GET /organisations/{id}/members, POST /organisations/{id}/invitations,
-// POST /organisations/{id}/members/{user}/roles, POST /auth/reauthenticate.
+// POST /organisations/{id}/members/{user}/roles (the step-up it may ask for is
+// @/lib/reauthenticate).
 
 const optionalText = z.string().nullish().transform((value) => value ?? undefined);
 const roleList = z.array(z.string()).nullish().transform((value) => value ?? []);
@@ -95,11 +96,5 @@ export function useSetMemberRoles(organisationId: string) {
       // The user may have changed its own roles: the navigation follows the session.
       await queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
     },
-  });
-}
-
-export function useReauthenticate() {
-  return useMutation({
-    mutationFn: (request: { password: string; totp?: string }) => apiSend('POST', '/auth/reauthenticate', request),
   });
 }

@@ -118,10 +118,3 @@ export function useDecide(id: string) {
     },
   });
 }
-
-// POST /auth/reauthenticate {password, totp?}: the step-up a decision needs (AS-12).
-export function useReauthenticate() {
-  return useMutation({
-    mutationFn: (request: { password: string; totp?: string }) => apiSend('POST', '/auth/reauthenticate', request),
-  });
-}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '@/components/errors/error-message';
+import { StepUpForm } from '@/components/forms/step-up-form';
 import { fieldErrorOf, problemCode } from '@/lib/api-client';
 import type { Role } from '@/lib/auth';
 import { formatDate, parseInstant } from '@/lib/format';
 import { type Member, useSetMemberRoles } from '../api';
 import { RoleBadges } from './role-badges';
-import { StepUpForm } from './step-up-form';
 
 // One member: name, e-mail, roles, second factor, since when; "Change roles"
 // opens the role checkboxes in a row below.
@@ -133,7 +133,20 @@ function RolesEditor({
           </div>
         )}
       </form>
-      {needsStepUp ? <StepUpForm onConfirmed={send} onCancel={onClose} /> : null}
+      {needsStepUp ? (
+        // A role change needs a password check (and the authenticator code, when the account
+        // has one) within the last minutes (AS-12); after it, `send` resends the change.
+        <StepUpForm
+          title={t('members.stepUp.title')}
+          intro={t('members.stepUp.lead')}
+          submitLabel={t('members.stepUp.submit')}
+          failedMessage={t('members.stepUp.failed')}
+          cancelLabel={t('members.cancel')}
+          onCancel={onClose}
+          onConfirmed={send}
+          testId="members-step-up"
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,14 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { TextField } from '@/components/forms/field';
+import { StepUpForm } from '@/components/forms/step-up-form';
 import { ErrorMessage } from '@/components/errors/error-message';
 import { Loading } from '@/components/ui/loading';
-import { ApiError, fieldErrorOf, problemCode } from '@/lib/api-client';
+import { fieldErrorOf, problemCode } from '@/lib/api-client';
 import { countryName, formatDate, formatDateTime, parseInstant } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
-import { useSession } from '@/lib/auth';
-import { type Decision, type ListedName, type ReviewCase, useDecide, useReauthenticate, useReviewCase } from '../api';
+import { type Decision, type ListedName, type ReviewCase, useDecide, useReviewCase } from '../api';
 import { Score } from './score';
 
 // One possible hit: the supplier's names beside the listed entry's, the
@@ -281,74 +280,15 @@ function DecisionForm({ reviewId }: { reviewId: string }) {
           </div>
         )}
       </form>
-      {needsStepUp ? <StepUpForm onConfirmed={record} /> : null}
-    </section>
-  );
-}
-
-// Password (and authenticator code) again, then the decision is sent once more.
-function StepUpForm({ onConfirmed }: { onConfirmed: () => void }) {
-  const { t } = useTranslation();
-  const session = useSession();
-  const reauth = useReauthenticate();
-  const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
-  const needsCode = !!session.data?.mfa.enrolled;
-  const errorCode = problemCode(reauth.error);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    reauth.mutate(
-      { password, ...(needsCode ? { totp: code.replace(/\s/g, '') } : {}) },
-      {
-        onSuccess: () => {
-          setPassword('');
-          setCode('');
-          onConfirmed();
-        },
-      },
-    );
-  };
-
-  let problem: string | undefined;
-  if (errorCode === 'totp_invalid' || errorCode === 'totp_required') problem = t('auth.login.totpInvalid');
-  else if (reauth.error instanceof ApiError && reauth.error.status === 429) problem = t('auth.errors.rateLimited');
-  else if (reauth.error) problem = t('sanctions.stepUpFailed');
-
-  return (
-    <form className="form alert alert--warning" onSubmit={submit} noValidate aria-labelledby="step-up-title">
-      <p id="step-up-title" className="alert__title" role="alert">
-        {t('sanctions.stepUp')}
-      </p>
-      {problem ? (
-        <p role="alert" className="field__error">
-          {problem}
-        </p>
-      ) : null}
-      <TextField
-        label={t('auth.fields.password')}
-        type="password"
-        autoComplete="current-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      {needsCode ? (
-        <TextField
-          label={t('auth.fields.totp')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={8}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
+      {needsStepUp ? (
+        // Password (and authenticator code) again, then the decision is sent once more.
+        <StepUpForm
+          title={t('sanctions.stepUp')}
+          submitLabel={t('sanctions.stepUpSubmit')}
+          failedMessage={t('sanctions.stepUpFailed')}
+          onConfirmed={record}
         />
       ) : null}
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={reauth.isPending || password === ''}>
-          {t('sanctions.stepUpSubmit')}
-        </button>
-      </div>
-    </form>
+    </section>
   );
 }

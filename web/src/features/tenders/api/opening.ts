@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiGet, apiSend } from '@/lib/api-client';
 import { idSchema } from '@/lib/auth';
@@ -77,13 +77,6 @@ const shareResultSchema = z.object({
 // authenticator check (403 reauthentication_required otherwise).
 export function submitShare(ocid: string, kind: EnvelopeKind, share: string) {
   return apiSend('POST', `/tenders/${enc(ocid)}/openings/${kind}/shares`, { share }, shareResultSchema);
-}
-
-// POST /auth/reauthenticate {password, totp}: the step-up the share needs (AS-12).
-export function useReauthenticate() {
-  return useMutation({
-    mutationFn: (body: { password: string; totp: string }) => apiSend('POST', '/auth/reauthenticate', body),
-  });
 }
 
 // GET /tenders/{ocid}/bid-abstract (ET-11): after the technical (or single) opening.

@@ -17,10 +17,10 @@ import {
   sharesStillNeeded,
 } from '../model/opening-ceremony';
 import { groupFingerprint } from '../model/key-ceremony';
+import { StepUpForm } from '@/components/forms/step-up-form';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { formatDateTime, formatNumber, parseInstant } from '@/lib/format';
 import { OpeningRecordView } from './opening-record';
-import { StepUpForm } from './step-up-form';
 
 // The opening ceremony (SECURITY.md §5.2 step 4): after the deadline each opening member loads
 // their key file, unseals their share in this browser, confirms with their second factor and
@@ -251,9 +251,16 @@ function MemberCeremony({ ocid, kind }: { ocid: string; kind: EnvelopeKind }) {
         </div>
       ) : null}
       {state.step === 'step_up' ? (
+        // The second factor again, just before the share is released (AS-06, AS-12): password
+        // and the authenticator's current code, always.
         <StepUpForm
-          intro={t('tenders.opening.stepUp')}
-          onDone={() => {
+          title={t('tenders.opening.stepUp')}
+          submitLabel={t('tenders.stepUp.confirm')}
+          failedMessage={t('tenders.stepUp.failed')}
+          requireCode
+          className="tb-step-up"
+          testId="step-up"
+          onConfirmed={() => {
             dispatch({ type: 'reauthenticated' });
             void send();
           }}
