@@ -54,6 +54,16 @@ Result<events::EventId> EventIdOf(const PathParams& params) {
   return events::EventId{id};
 }
 
+std::optional<Response> OpenEvent(const Request& request, const PathParams& params,
+                                  const auth::Actor& actor, RouteContext& context,
+                                  events::EventId& id) {
+  if (context.deps.events == nullptr) return EventsUnavailable(request);
+  Result<events::EventId> parsed = EventIdOf(params);
+  if (!parsed.ok()) return EventProblem(parsed.status(), request, actor, context);
+  id = *parsed;
+  return std::nullopt;
+}
+
 Result<QueryParams> KnownQuery(const Request& request,
                                std::initializer_list<std::string_view> known) {
   TB_ASSIGN_OR_RETURN(QueryParams params, ParseQuery(request.query));
@@ -209,17 +219,15 @@ Response CreateEvent(const Request& request, const PathParams&, const auth::Acto
 
 Response GetEvent(const Request& request, const PathParams& params, const auth::Actor& actor,
                   RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
-  return ViewResponse(actor, *id, request, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
+  return ViewResponse(actor, id, request, context);
 }
 
 Response PatchEvent(const Request& request, const PathParams& params, const auth::Actor& actor,
                     RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<std::optional<std::int64_t>> version = IfMatchVersion(request, "event");
   if (!version.ok()) return ProblemResponse(version.status(), request.path, 400);
   if (!*version) {
@@ -234,30 +242,28 @@ Response PatchEvent(const Request& request, const PathParams& params, const auth
           ReadJsonObject(request, patch, "application/merge-patch+json")) {
     return *problem;
   }
-  Result<events::Event> patched = Events(context).Patch(actor, *id, patch, *version);
+  Result<events::Event> patched = Events(context).Patch(actor, id, patch, *version);
   if (!patched.ok()) return EventProblem(patched.status(), request, actor, context);
-  return ViewResponse(actor, *id, request, context);
+  return ViewResponse(actor, id, request, context);
 }
 
 Response SetEventStatus(const Request& request, const PathParams& params, const auth::Actor& actor,
                         RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   static constexpr BodyField kFields[] = {{"status", FieldType::kString, true}};
   json body;
   if (std::optional<Response> problem = ReadJsonBody(request, kFields, body)) return *problem;
   Result<events::Event> moved =
-      Events(context).SetStatus(actor, *id, body["status"].get<std::string>());
+      Events(context).SetStatus(actor, id, body["status"].get<std::string>());
   if (!moved.ok()) return EventProblem(moved.status(), request, actor, context);
-  return ViewResponse(actor, *id, request, context);
+  return ViewResponse(actor, id, request, context);
 }
 
 Response ListEventParticipants(const Request& request, const PathParams& params,
                                const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<QueryParams> query = KnownQuery(request, {"kind", "q"});
   if (!query.ok()) return ProblemResponse(query.status(), request.path, 400);
   Result<std::optional<std::string>> kind_text = SingleValue(*query, "kind");
@@ -273,7 +279,7 @@ Response ListEventParticipants(const Request& request, const PathParams& params,
           request.path, 400);
     }
   }
-  Result<std::vector<events::Participant>> list = Events(context).Participants(actor, *id, kind);
+  Result<std::vector<events::Participant>> list = Events(context).Participants(actor, id, kind);
   if (!list.ok()) return EventProblem(list.status(), request, actor, context);
   const std::string folded = *text ? Lower(**text) : std::string();
   json items = json::array();
@@ -285,24 +291,22 @@ Response ListEventParticipants(const Request& request, const PathParams& params,
 
 Response AddEventParticipant(const Request& request, const PathParams& params,
                              const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   json body;
   if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
-  Result<events::Participant> added = Events(context).AddParticipant(actor, *id, body);
+  Result<events::Participant> added = Events(context).AddParticipant(actor, id, body);
   if (!added.ok()) return EventProblem(added.status(), request, actor, context);
   Response response = JsonResponse(DumpJson(events::ToJson(*added)), 201);
   response.SetHeader("Location",
-                     EventPath(id->value) + "/participants/" + std::to_string(added->id.value));
+                     EventPath(id.value) + "/participants/" + std::to_string(added->id.value));
   return response;
 }
 
 Response PatchEventParticipant(const Request& request, const PathParams& params,
                                const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<std::int64_t> participant = PathId(params[1], "participant");
   if (!participant.ok()) return EventProblem(participant.status(), request, actor, context);
   json patch;
@@ -311,34 +315,32 @@ Response PatchEventParticipant(const Request& request, const PathParams& params,
     return *problem;
   }
   Result<events::Participant> patched =
-      Events(context).PatchParticipant(actor, *id, events::ParticipantId{*participant}, patch);
+      Events(context).PatchParticipant(actor, id, events::ParticipantId{*participant}, patch);
   if (!patched.ok()) return EventProblem(patched.status(), request, actor, context);
   return JsonResponse(DumpJson(events::ToJson(*patched)));
 }
 
 Response RegisterForEvent(const Request& request, const PathParams& params,
                           const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   json body = json::object();
   if (!request.body.empty()) {
     if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
   }
-  Result<events::Participant> registered = Events(context).Register(actor, *id, body);
+  Result<events::Participant> registered = Events(context).Register(actor, id, body);
   if (!registered.ok()) return EventProblem(registered.status(), request, actor, context);
   Response response = JsonResponse(DumpJson(events::ToJson(*registered)), 201);
-  response.SetHeader(
-      "Location", EventPath(id->value) + "/participants/" + std::to_string(registered->id.value));
+  response.SetHeader("Location",
+                     EventPath(id.value) + "/participants/" + std::to_string(registered->id.value));
   return response;
 }
 
 Response GetMyEventParticipants(const Request& request, const PathParams& params,
                                 const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
-  Result<std::vector<events::Participant>> mine = Events(context).Mine(actor, *id);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
+  Result<std::vector<events::Participant>> mine = Events(context).Mine(actor, id);
   if (!mine.ok()) return EventProblem(mine.status(), request, actor, context);
   json items = json::array();
   for (const events::Participant& p : *mine) items.push_back(events::ToJson(p));
@@ -347,14 +349,13 @@ Response GetMyEventParticipants(const Request& request, const PathParams& params
 
 Response ImportEventInstance(const Request& request, const PathParams& params,
                              const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   // Parsed here only for the media type and a malformed document (415, 400 as for every
   // JSON body); the service reads the instance itself, with JSON pointers in its errors.
   json instance;
   if (std::optional<Response> problem = ReadJsonObject(request, instance)) return *problem;
-  Result<std::pair<int, int>> imported = Events(context).Import(actor, *id, request.body);
+  Result<std::pair<int, int>> imported = Events(context).Import(actor, id, request.body);
   if (!imported.ok()) return EventProblem(imported.status(), request, actor, context);
   return JsonResponse(
       DumpJson({{"participants", imported->first}, {"requests", imported->second}}));
@@ -362,10 +363,9 @@ Response ImportEventInstance(const Request& request, const PathParams& params,
 
 Response GetEventSuggestions(const Request& request, const PathParams& params,
                              const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
-  Result<std::vector<events::Suggestion>> list = Events(context).Suggestions(actor, *id);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
+  Result<std::vector<events::Suggestion>> list = Events(context).Suggestions(actor, id);
   if (!list.ok()) return EventProblem(list.status(), request, actor, context);
   json items = json::array();
   for (const events::Suggestion& s : *list) {
@@ -379,9 +379,8 @@ Response GetEventSuggestions(const Request& request, const PathParams& params,
 
 Response ListMeetingRequests(const Request& request, const PathParams& params,
                              const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<QueryParams> query = KnownQuery(request, {"status"});
   if (!query.ok()) return ProblemResponse(query.status(), request.path, 400);
   Result<std::optional<std::string>> status_text = SingleValue(*query, "status");
@@ -396,7 +395,7 @@ Response ListMeetingRequests(const Request& request, const PathParams& params,
           request.path, 400);
     }
   }
-  Result<std::vector<events::RequestView>> list = Events(context).Requests(actor, *id, status);
+  Result<std::vector<events::RequestView>> list = Events(context).Requests(actor, id, status);
   if (!list.ok()) return EventProblem(list.status(), request, actor, context);
   json items = json::array();
   for (const events::RequestView& r : *list) {
@@ -412,12 +411,11 @@ Response ListMeetingRequests(const Request& request, const PathParams& params,
 
 Response CreateMeetingRequest(const Request& request, const PathParams& params,
                               const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   json body;
   if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
-  Result<events::MeetingRequest> created = Events(context).Request(actor, *id, body);
+  Result<events::MeetingRequest> created = Events(context).Request(actor, id, body);
   if (!created.ok()) {
     // A full quota is a conflict with the supplier's other requests (the service says
     // FailedPrecondition on field "quota"), with its own code so the UI can say "cancel one
@@ -431,15 +429,14 @@ Response CreateMeetingRequest(const Request& request, const PathParams& params,
   }
   Response response = JsonResponse(DumpJson(events::ToJson(*created)), 201);
   response.SetHeader("Location",
-                     EventPath(id->value) + "/requests/" + std::to_string(created->id.value));
+                     EventPath(id.value) + "/requests/" + std::to_string(created->id.value));
   return response;
 }
 
 Response DecideMeetingRequest(const Request& request, const PathParams& params,
                               const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<std::int64_t> request_id = PathId(params[1], "request");
   if (!request_id.ok()) return EventProblem(request_id.status(), request, actor, context);
   static constexpr BodyField kFields[] = {{"decision", FieldType::kString, true}};
@@ -452,21 +449,20 @@ Response DecideMeetingRequest(const Request& request, const PathParams& params,
         request.path);
   }
   Result<events::MeetingRequest> decided =
-      Events(context).Decide(actor, *id, events::RequestId{*request_id}, decision == "accept");
+      Events(context).Decide(actor, id, events::RequestId{*request_id}, decision == "accept");
   if (!decided.ok()) return EventProblem(decided.status(), request, actor, context);
   return JsonResponse(DumpJson(events::ToJson(*decided)));
 }
 
 Response CancelMeetingRequest(const Request& request, const PathParams& params,
                               const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<std::int64_t> request_id = PathId(params[1], "request");
   if (!request_id.ok()) return EventProblem(request_id.status(), request, actor, context);
   if (std::optional<Response> problem = ReadEmptyBody(request)) return *problem;
   Result<events::MeetingRequest> cancelled =
-      Events(context).CancelRequest(actor, *id, events::RequestId{*request_id});
+      Events(context).CancelRequest(actor, id, events::RequestId{*request_id});
   if (!cancelled.ok()) return EventProblem(cancelled.status(), request, actor, context);
   return JsonResponse(DumpJson(events::ToJson(*cancelled)));
 }

@@ -73,6 +73,12 @@ Result<std::int64_t> PathId(std::string_view segment, std::string_view what);
 // The event id of the first path segment; NotFound for a malformed one.
 Result<events::EventId> EventIdOf(const PathParams& params);
 
+// What every event route does first: the response to give instead of going on (503 without
+// the events service, the problem of a malformed event id), or nullopt with `id` set.
+std::optional<Response> OpenEvent(const Request& request, const PathParams& params,
+                                  const auth::Actor& actor, RouteContext& context,
+                                  events::EventId& id);
+
 // The query parameters, refusing names not in `known` (400 through the caller).
 Result<QueryParams> KnownQuery(const Request& request,
                                std::initializer_list<std::string_view> known);

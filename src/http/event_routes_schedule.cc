@@ -113,9 +113,8 @@ Result<events::ParticipantId> AgendaParticipant(const Request& request, const au
 
 Response StartScheduleRun(const Request& request, const PathParams& params,
                           const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   json body = json::object();
   if (!request.body.empty()) {
     if (std::optional<Response> problem = ReadJsonObject(request, body)) return *problem;
@@ -128,20 +127,19 @@ Response StartScheduleRun(const Request& request, const PathParams& params,
     }
     return ProblemResponse(run_request.status(), request.path);
   }
-  Result<events::RunView> started = Events(context).StartRun(actor, *id, *run_request);
+  Result<events::RunView> started = Events(context).StartRun(actor, id, *run_request);
   if (!started.ok()) return EventProblem(started.status(), request, actor, context);
   // 202: the optimiser works on; the client polls the run until it is done or failed.
   Response response = JsonResponse(DumpJson(RunJson(*started)), 202);
-  response.SetHeader("Location", RunPath(*id, started->run.id));
+  response.SetHeader("Location", RunPath(id, started->run.id));
   return response;
 }
 
 Response ListScheduleRuns(const Request& request, const PathParams& params,
                           const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
-  Result<std::vector<events::RunView>> runs = Events(context).Runs(actor, *id);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
+  Result<std::vector<events::RunView>> runs = Events(context).Runs(actor, id);
   if (!runs.ok()) return EventProblem(runs.status(), request, actor, context);
   json items = json::array();
   for (const events::RunView& run : *runs) items.push_back(RunJson(run));
@@ -150,65 +148,60 @@ Response ListScheduleRuns(const Request& request, const PathParams& params,
 
 Response GetScheduleRun(const Request& request, const PathParams& params, const auth::Actor& actor,
                         RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<events::RunId> run = RunIdOf(params);
   if (!run.ok()) return EventProblem(run.status(), request, actor, context);
-  Result<events::RunView> view = Events(context).GetRun(actor, *id, *run);
+  Result<events::RunView> view = Events(context).GetRun(actor, id, *run);
   if (!view.ok()) return EventProblem(view.status(), request, actor, context);
   return JsonResponse(DumpJson(RunJson(*view)));
 }
 
 Response GetScheduleRunInstance(const Request& request, const PathParams& params,
                                 const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<events::RunId> run = RunIdOf(params);
   if (!run.ok()) return EventProblem(run.status(), request, actor, context);
-  Result<std::string> document = Events(context).RunInstance(actor, *id, *run);
+  Result<std::string> document = Events(context).RunInstance(actor, id, *run);
   if (!document.ok()) return EventProblem(document.status(), request, actor, context);
   return JsonResponse(std::move(document).value());
 }
 
 Response GetScheduleRunSchedule(const Request& request, const PathParams& params,
                                 const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<events::RunId> run = RunIdOf(params);
   if (!run.ok()) return EventProblem(run.status(), request, actor, context);
-  Result<std::string> document = Events(context).RunSchedule(actor, *id, *run);
+  Result<std::string> document = Events(context).RunSchedule(actor, id, *run);
   if (!document.ok()) return EventProblem(document.status(), request, actor, context);
   return JsonResponse(std::move(document).value());
 }
 
 Response PublishScheduleRun(const Request& request, const PathParams& params,
                             const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<events::RunId> run = RunIdOf(params);
   if (!run.ok()) return EventProblem(run.status(), request, actor, context);
   if (std::optional<Response> problem = ReadEmptyBody(request)) return *problem;
-  Result<std::vector<events::Meeting>> published = Events(context).Publish(actor, *id, *run);
+  Result<std::vector<events::Meeting>> published = Events(context).Publish(actor, id, *run);
   if (!published.ok()) return EventProblem(published.status(), request, actor, context);
-  return JsonResponse(DumpJson(MeetingsJson(*published, actor, *id, context)));
+  return JsonResponse(DumpJson(MeetingsJson(*published, actor, id, context)));
 }
 
 Response ListEventMeetings(const Request& request, const PathParams& params,
                            const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<QueryParams> query = KnownQuery(request, {"slot", "participant"});
   if (!query.ok()) return ProblemResponse(query.status(), request.path, 400);
   Result<std::optional<int>> slot = IntParam(*query, "slot", 0);
   if (!slot.ok()) return ProblemResponse(slot.status(), request.path, 400);
   Result<std::optional<int>> participant = IntParam(*query, "participant", 1);
   if (!participant.ok()) return ProblemResponse(participant.status(), request.path, 400);
-  Result<std::vector<events::Meeting>> meetings = Events(context).Meetings(actor, *id);
+  Result<std::vector<events::Meeting>> meetings = Events(context).Meetings(actor, id);
   if (!meetings.ok()) return EventProblem(meetings.status(), request, actor, context);
   std::vector<events::Meeting> kept;
   for (const events::Meeting& m : *meetings) {
@@ -218,15 +211,14 @@ Response ListEventMeetings(const Request& request, const PathParams& params,
     }
     kept.push_back(m);
   }
-  return JsonResponse(DumpJson(MeetingsJson(kept, actor, *id, context)));
+  return JsonResponse(DumpJson(MeetingsJson(kept, actor, id, context)));
 }
 
 Response ListEventPins(const Request& request, const PathParams& params, const auth::Actor& actor,
                        RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
-  Result<std::vector<events::Pin>> pins = Events(context).Pins(actor, *id);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
+  Result<std::vector<events::Pin>> pins = Events(context).Pins(actor, id);
   if (!pins.ok()) return EventProblem(pins.status(), request, actor, context);
   json items = json::array();
   for (const events::Pin& pin : *pins) items.push_back(events::ToJson(pin));
@@ -235,9 +227,8 @@ Response ListEventPins(const Request& request, const PathParams& params, const a
 
 Response SetEventPin(const Request& request, const PathParams& params, const auth::Actor& actor,
                      RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   static constexpr BodyField kFields[] = {{"request", FieldType::kInteger, true},
                                           {"officer", FieldType::kInteger, true},
                                           {"slot", FieldType::kInteger, true}};
@@ -252,7 +243,7 @@ Response SetEventPin(const Request& request, const PathParams& params, const aut
                            request.path);
   }
   pin.slot = static_cast<int>(slot);
-  if (Status set = Events(context).SetPin(actor, *id, pin); !set.ok()) {
+  if (Status set = Events(context).SetPin(actor, id, pin); !set.ok()) {
     return EventProblem(set, request, actor, context);
   }
   return JsonResponse(DumpJson(events::ToJson(pin)), 201);
@@ -260,12 +251,11 @@ Response SetEventPin(const Request& request, const PathParams& params, const aut
 
 Response DeleteEventPin(const Request& request, const PathParams& params, const auth::Actor& actor,
                         RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<std::int64_t> request_id = PathId(params[1], "request");
   if (!request_id.ok()) return EventProblem(request_id.status(), request, actor, context);
-  if (Status deleted = Events(context).DeletePin(actor, *id, events::RequestId{*request_id});
+  if (Status deleted = Events(context).DeletePin(actor, id, events::RequestId{*request_id});
       !deleted.ok()) {
     return EventProblem(deleted, request, actor, context);
   }
@@ -276,9 +266,8 @@ Response DeleteEventPin(const Request& request, const PathParams& params, const 
 
 Response RecordMeetingOutcome(const Request& request, const PathParams& params,
                               const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<std::int64_t> meeting = PathId(params[1], "meeting");
   if (!meeting.ok()) return EventProblem(meeting.status(), request, actor, context);
   static constexpr BodyField kFields[] = {{"outcome", FieldType::kString, true},
@@ -286,76 +275,72 @@ Response RecordMeetingOutcome(const Request& request, const PathParams& params,
   json body;
   if (std::optional<Response> problem = ReadJsonBody(request, kFields, body)) return *problem;
   Result<events::Meeting> recorded = Events(context).RecordOutcome(
-      actor, *id, events::MeetingId{*meeting}, body["outcome"].get<std::string>(),
+      actor, id, events::MeetingId{*meeting}, body["outcome"].get<std::string>(),
       body.value("note", std::string()));
   if (!recorded.ok()) return EventProblem(recorded.status(), request, actor, context);
-  return JsonResponse(DumpJson(MeetingJson(*recorded, SlotsOf(actor, *id, context))));
+  return JsonResponse(DumpJson(MeetingJson(*recorded, SlotsOf(actor, id, context))));
 }
 
 Response GetEventAgenda(const Request& request, const PathParams& params, const auth::Actor& actor,
                         RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   bool bad_query = false;
   Result<events::ParticipantId> participant =
-      AgendaParticipant(request, actor, *id, context, bad_query);
+      AgendaParticipant(request, actor, id, context, bad_query);
   if (!participant.ok()) {
     if (bad_query) return ProblemResponse(participant.status(), request.path, 400);
     return EventProblem(participant.status(), request, actor, context);
   }
-  Result<events::Agenda> agenda = Events(context).AgendaOf(actor, *id, *participant);
+  Result<events::Agenda> agenda = Events(context).AgendaOf(actor, id, *participant);
   if (!agenda.ok()) return EventProblem(agenda.status(), request, actor, context);
   return JsonResponse(DumpJson(AgendaJson(*agenda)));
 }
 
 Response GetEventAgendaIcs(const Request& request, const PathParams& params,
                            const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   bool bad_query = false;
   Result<events::ParticipantId> participant =
-      AgendaParticipant(request, actor, *id, context, bad_query);
+      AgendaParticipant(request, actor, id, context, bad_query);
   if (!participant.ok()) {
     if (bad_query) return ProblemResponse(participant.status(), request.path, 400);
     return EventProblem(participant.status(), request, actor, context);
   }
-  Result<std::string> calendar = Events(context).AgendaIcs(actor, *id, *participant);
+  Result<std::string> calendar = Events(context).AgendaIcs(actor, id, *participant);
   if (!calendar.ok()) return EventProblem(calendar.status(), request, actor, context);
   Response response;
   response.body = std::move(calendar).value();
   response.SetHeader("Content-Type", "text/calendar; charset=utf-8");
   response.SetHeader("Content-Disposition", "attachment; filename=\"event-" +
-                                                std::to_string(id->value) + "-agenda-" +
+                                                std::to_string(id.value) + "-agenda-" +
                                                 std::to_string(participant->value) + ".ics\"");
   return response;
 }
 
 Response GetEventTablePlan(const Request& request, const PathParams& params,
                            const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<QueryParams> query = KnownQuery(request, {"slot"});
   if (!query.ok()) return ProblemResponse(query.status(), request.path, 400);
   Result<std::optional<int>> slot = IntParam(*query, "slot", 0);
   if (!slot.ok()) return ProblemResponse(slot.status(), request.path, 400);
-  Result<json> plan = Events(context).TablePlan(actor, *id, *slot);
+  Result<json> plan = Events(context).TablePlan(actor, id, *slot);
   if (!plan.ok()) return EventProblem(plan.status(), request, actor, context);
   return JsonResponse(DumpJson(*plan));
 }
 
 Response CheckInParticipant(const Request& request, const PathParams& params,
                             const auth::Actor& actor, RouteContext& context) {
-  if (context.deps.events == nullptr) return EventsUnavailable(request);
-  Result<events::EventId> id = EventIdOf(params);
-  if (!id.ok()) return EventProblem(id.status(), request, actor, context);
+  events::EventId id;
+  if (std::optional<Response> stop = OpenEvent(request, params, actor, context, id)) return *stop;
   Result<std::int64_t> participant = PathId(params[1], "participant");
   if (!participant.ok()) return EventProblem(participant.status(), request, actor, context);
   if (std::optional<Response> problem = ReadEmptyBody(request)) return *problem;
   Result<events::Participant> checked =
-      Events(context).CheckIn(actor, *id, events::ParticipantId{*participant});
+      Events(context).CheckIn(actor, id, events::ParticipantId{*participant});
   if (!checked.ok()) return EventProblem(checked.status(), request, actor, context);
   return JsonResponse(DumpJson(events::ToJson(*checked)));
 }
