@@ -1,10 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '@/components/errors/error-message';
-import { apiSend, problemCode } from '@/lib/api-client';
-import { useSession } from '@/lib/auth';
+import { StepUpForm } from '@/components/forms/step-up-form';
+import { problemCode } from '@/lib/api-client';
 import { useWithdrawBid } from '../api/bids';
 import { newIdempotencyKey } from '../lib/bid-form';
 
@@ -41,7 +40,15 @@ export function WithdrawBid({ ocid, bidId, supplier }: { ocid: string; bidId: st
           {t('bidding.withdraw.needsMfa')} <Link to="/settings">{t('bidding.withdraw.settings')}</Link>
         </p>
       ) : null}
-      {code === 'reauthentication_required' ? <StepUp onConfirmed={send} /> : null}
+      {code === 'reauthentication_required' ? (
+        <StepUpForm
+          title={t('bidding.withdraw.stepUp')}
+          submitLabel={t('bidding.withdraw.confirmAndWithdraw')}
+          failedMessage={t('bidding.withdraw.stepUpFailed')}
+          onConfirmed={send}
+          testId="withdraw-step-up"
+        />
+      ) : null}
       {withdraw.isError && code !== 'mfa_required' && code !== 'reauthentication_required' ? <ErrorMessage error={withdraw.error} /> : null}
       {code !== 'reauthentication_required' ? (
         <div className="form__actions">
@@ -54,42 +61,5 @@ export function WithdrawBid({ ocid, bidId, supplier }: { ocid: string; bidId: st
         </div>
       ) : null}
     </div>
-  );
-}
-
-// POST /auth/reauthenticate {password, totp}, then the caller's action again.
-function StepUp({ onConfirmed }: { onConfirmed: () => void }) {
-  const { t } = useTranslation();
-  const session = useSession();
-  const reauth = useMutation({
-    mutationFn: (body: { password: string; totp?: string }) => apiSend('POST', '/auth/reauthenticate', body),
-  });
-  const [password, setPassword] = useState('');
-  const [totp, setTotp] = useState('');
-  const needsCode = !!session.data?.mfa.enrolled;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    reauth.mutate(needsCode ? { password, totp } : { password }, { onSuccess: onConfirmed });
-  };
-  return (
-    <form className="form" onSubmit={submit} noValidate>
-      <p>{t('bidding.withdraw.stepUp')}</p>
-      <div className="field">
-        <label htmlFor="withdraw-password">{t('bidding.withdraw.password')}</label>
-        <input id="withdraw-password" className="input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-      </div>
-      {needsCode ? (
-        <div className="field">
-          <label htmlFor="withdraw-code">{t('bidding.withdraw.code')}</label>
-          <input id="withdraw-code" className="input" inputMode="numeric" autoComplete="one-time-code" value={totp} onChange={(e) => setTotp(e.target.value)} />
-        </div>
-      ) : null}
-      {reauth.isError ? <ErrorMessage error={reauth.error} /> : null}
-      <div className="form__actions">
-        <button type="submit" className="button button--danger-solid" disabled={reauth.isPending || password === ''}>
-          {t('bidding.withdraw.confirmAndWithdraw')}
-        </button>
-      </div>
-    </form>
   );
 }
