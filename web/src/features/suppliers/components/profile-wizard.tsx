@@ -8,7 +8,7 @@ import { ApiError, fieldErrorOf } from '@/lib/api-client';
 import { supplierMemberships, useSession } from '@/lib/auth';
 import { usePageTitle } from '@/lib/use-page-title';
 import { draftOf, patchProfile, wireValue, type Profile, type ProfileDraft, profileKey, readinessKey, useProfile } from '../api';
-import { type SaveState, useAutosave } from '../hooks/use-autosave';
+import { type SaveState, useAutosave } from '@/lib/use-autosave';
 import { isStepId, type StepId, STEPS, stepOfField, type StepProps } from '../steps';
 import { AddressStep, GeneralStep, SizeStep } from './profile-steps-company';
 import {

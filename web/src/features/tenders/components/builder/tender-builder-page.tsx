@@ -12,7 +12,7 @@ import type { Tender } from '../../api/schemas';
 import { patchTender, tenderKeys, useTender } from '../../api/tenders';
 import { draftOf, type TenderDraft } from '../../model/draft';
 import { BUILDER_STEPS, type BuilderStepId, isBuilderStep, stepOfField } from '../../model/steps';
-import { type SaveState, useAutosave } from '../../hooks/use-autosave';
+import { type SaveState, useAutosave } from '@/lib/use-autosave';
 import { StateBadge } from '../form-bits';
 import { BasicsStep } from './step-basics';
 import { CommitteeStep } from './step-committee';

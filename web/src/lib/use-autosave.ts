@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fieldErrorOf } from '@/lib/api-client';
+import { fieldErrorOf } from './api-client';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -17,14 +17,15 @@ export function changedFields<T extends object>(saved: T, draft: T, wire: WireFo
   return patch;
 }
 
-// Save-as-you-go for a form: edits change a local draft at once; once they
-// pause for `delayMs`, the fields that differ from what the server last
-// accepted are sent in one `save` call. One call at a time: edits made while
-// one is in flight go in the next. A refused save keeps the draft (nothing is
-// lost) and is sent again, with what else changed, after the next edit.
+// Save-as-you-go for a form (the supplier profile wizard, the tender builder):
+// edits change a local draft at once; once they pause for `delayMs`, the fields
+// that differ from what the server last accepted are sent in one `save` call,
+// with the whole draft they came from. One call at a time: edits made while one
+// is in flight go in the next. A refused save keeps the draft (nothing is lost)
+// and is sent again, with what else changed, after the next edit.
 export function useAutosave<T extends object>(
   initial: T,
-  save: (patch: Partial<T>) => Promise<unknown>,
+  save: (patch: Partial<T>, draft: T) => Promise<unknown>,
   delayMs: number,
   wire: WireForm = asIs,
 ) {
@@ -54,8 +55,9 @@ export function useAutosave<T extends object>(
     }
     inFlight.current = true;
     setState('saving');
+    const sent = draftRef.current;
     try {
-      await saveRef.current(patch);
+      await saveRef.current(patch, sent);
       savedRef.current = { ...savedRef.current, ...patch };
       setError(undefined);
       const unsent = Object.keys(changedFields(savedRef.current, draftRef.current, wireRef.current)).length > 0;
