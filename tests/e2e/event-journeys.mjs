@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer as startServerProcess, stopServer } from './server-process.mjs';
 import { describe, freshCodeAt, makeApi, runCli, ServerClock } from './tender-helpers.mjs';
+import { makeStep } from './journey-steps.mjs';
 
 export function makeEventJourneys({ withPage, screenshot, check, eventually, repo, tbBin, webDist }) {
   const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -96,25 +97,7 @@ export function makeEventJourneys({ withPage, screenshot, check, eventually, rep
     await page.waitForFunction((d) => document.documentElement.dir === d, dir);
   }
 
-  function step(name, needs, body) {
-    return {
-      name,
-      ownServer: true,
-      async run(browser) {
-        for (const need of needs) {
-          check(env.failed[need] === undefined, `not run: step ${need} failed`);
-          check(env.done.has(need), `not run: step ${need} did not run`);
-        }
-        try {
-          await body(browser);
-          env.done.add(name);
-        } catch (error) {
-          env.failed[name] = error.message;
-          check(false, error.message.split('\n').slice(0, 4).join(' | '));
-        }
-      },
-    };
-  }
+  const step = makeStep(env, check);
 
   const journeys = [
     step('ev-server', [], async () => {

@@ -32,6 +32,7 @@ import { makePdf } from './account-helpers.mjs';
 import { startServer, stopServer } from './server-process.mjs';
 import { describe, freshCodeAt, makeApi, priceSchedule, runCli, ServerClock } from './tender-helpers.mjs';
 import { makeTenderSteps } from './tender-steps.mjs';
+import { makeStep } from './journey-steps.mjs';
 
 const AGENCY = 'United Nations Development Programme';
 
@@ -159,27 +160,7 @@ export function makeTenderJourneys({ withPage, screenshot, check, eventually, no
     });
   }
 
-  // Runs `body` unless a step it needs failed; records its outcome for the steps after it.
-  function step(name, needs, body) {
-    return {
-      name,
-      ownServer: true,
-      async run(browser) {
-        for (const need of needs) {
-          check(env.failed[need] === undefined, `not run: step ${need} failed`);
-          check(env.done.has(need), `not run: step ${need} did not run`);
-        }
-        try {
-          await body(browser);
-          env.done.add(name);
-        } catch (error) {
-          env.failed[name] = error.message;
-          // A Playwright time-out names its locator; the first lines are enough to find it.
-          check(false, error.message.split('\n').slice(0, 4).join(' | '));
-        }
-      },
-    };
-  }
+  const step = makeStep(env, check);
 
   const ctx = {
     people, staff, env, clock, api, must, cli, code, apiSession, setServerClock, asPerson, logIn, step,
