@@ -35,6 +35,7 @@ bench: bootstrap
 	@scripts/bench-search
 	@scripts/bench-scheduling
 	@scripts/bench-matching
+	@scripts/bench-ranking
 	@scripts/bench-bids
 
 format:

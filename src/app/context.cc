@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/alert_projection.h"
+#include "app/alert_wiring.h"
 #include "app/event_directory.h"
 #include "app/search_projection.h"
 #include "app/supplier_directory_index.h"
@@ -15,6 +17,8 @@
 #include "auth/auth_store.h"
 #include "crypto/signing.h"
 #include "events/event_service.h"
+#include "matching/alert_service.h"
+#include "matching/code_predictor.h"
 #include "notices/import_service.h"
 #include "notices/importers/country_codes.h"
 #include "notices/notice_store.h"
@@ -27,6 +31,7 @@
 #include "storage/audit_append.h"
 #include "storage/change_log.h"
 #include "storage/database.h"
+#include "storage/sql_alert_store.h"
 #include "storage/sql_event_store.h"
 #include "storage/storage.h"
 #include "suppliers/supplier_service.h"
@@ -160,6 +165,32 @@ Status Context::OpenEventServices(auth::Mailer* mailer, const std::string& publi
   return Status::Ok();
 }
 
+Status Context::OpenAlertServices(auth::Mailer& mailer, const std::string& public_base_url,
+                                  const std::string& model_path) {
+  if (!search_ || !projection_) {
+    return Status::FailedPrecondition("the alert service needs the search index (OpenSearch)");
+  }
+  alert_store_ = std::make_unique<storage::SqlAlertStore>(*database_);
+  alert_directory_ = std::make_unique<StoreAlertDirectory>(*supplier_store_, *screening_store_,
+                                                           *auth_store_, *unspsc_);
+  saved_search_runner_ = std::make_unique<IndexSavedSearchRunner>(*search_);
+  matching::AlertServiceOptions options;
+  options.public_base_url = public_base_url;
+  alerts_ = std::make_unique<matching::AlertService>(*alert_store_, *notices_, *alert_directory_,
+                                                     *saved_search_runner_, mailer, clock_,
+                                                     options);
+  if (!model_path.empty() && std::filesystem::exists(model_path)) {
+    TB_ASSIGN_OR_RETURN(matching::CodePredictor predictor, matching::CodePredictor::Load(model_path));
+    code_predictor_ = std::make_unique<matching::CodePredictor>(std::move(predictor));
+    alerts_->SetCodePredictor(code_predictor_.get());
+  } else {
+    spdlog::warn("alerts: no code predictor at {}; uncoded notices are matched on text only",
+                 model_path);
+  }
+  alert_projection_ = std::make_unique<AlertProjection>(*change_log_, *alerts_, projection_.get());
+  return Status::Ok();
+}
+
 std::string ResolveSigningKeyPath(const std::string& flag_value, const std::string& database_url) {
   if (!flag_value.empty()) return flag_value;
   return DefaultStateDir(database_url) + "/keys/platform-signing.key";
@@ -252,6 +283,12 @@ std::string ResolveIndexPath(const std::string& flag_value, const std::string& d
 
 Context::~Context() {
   // Projection, index, services, stores, database: reverse of construction.
+  alert_projection_.reset();
+  alerts_.reset();
+  code_predictor_.reset();
+  saved_search_runner_.reset();
+  alert_directory_.reset();
+  alert_store_.reset();
   if (suppliers_) suppliers_->SetDirectoryIndex(nullptr);
   projection_.reset();
   supplier_directory_.reset();

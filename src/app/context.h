@@ -61,6 +61,11 @@ namespace tb::events {
 class EventStore;
 class EventService;
 }  // namespace tb::events
+namespace tb::matching {
+class AlertStore;
+class AlertService;
+class CodePredictor;
+}  // namespace tb::matching
 namespace tb::audit {
 class AuditLogReader;
 }  // namespace tb::audit
@@ -94,6 +99,9 @@ class ProcessClock final : public Clock {
 class SearchProjection;
 class IndexedSupplierDirectory;
 class StoreOrganisationDirectory;
+class StoreAlertDirectory;
+class IndexSavedSearchRunner;
+class AlertProjection;
 
 // The object graph of one TenderBridge process, built in dependency order (database,
 // stores, services) and destroyed in reverse, as userver does with components.
@@ -160,6 +168,18 @@ class Context {
   Status OpenEventServices(auth::Mailer* mailer, const std::string& public_base_url);
   // Null until OpenEventServices() succeeded.
   events::EventService* events() { return events_.get(); }
+  // Builds the alert service (docs/alerts.md) over the SQL alert store, the supplier
+  // register and accounts as its directory, this node's search index for saved searches, the
+  // code predictor at `model_path` when that file exists (else notices without codes are
+  // matched on text only), `mailer` (must outlive the context) and `public_base_url` for
+  // links, and the projection that feeds it from the changes log (not started). Call once,
+  // after OpenSearch() and OpenSupplierServices(). InvalidArgument for a model file that
+  // exists but is not a model.
+  Status OpenAlertServices(auth::Mailer& mailer, const std::string& public_base_url,
+                           const std::string& model_path);
+  // Null until OpenAlertServices() succeeded.
+  matching::AlertService* alerts() { return alerts_.get(); }
+  AlertProjection* alert_projection() { return alert_projection_.get(); }
   // The platform signing key (receipts, ET-02; tree heads, AU-03); null until
   // OpenSigningKey() succeeded.
   const crypto::SigningKey* signing_key() const { return signing_key_.get(); }
@@ -229,6 +249,12 @@ class Context {
   std::unique_ptr<search::SupplierIndex> supplier_index_;
   std::unique_ptr<IndexedSupplierDirectory> supplier_directory_;
   std::unique_ptr<SearchProjection> projection_;
+  std::unique_ptr<matching::AlertStore> alert_store_;
+  std::unique_ptr<StoreAlertDirectory> alert_directory_;
+  std::unique_ptr<IndexSavedSearchRunner> saved_search_runner_;
+  std::unique_ptr<matching::CodePredictor> code_predictor_;
+  std::unique_ptr<matching::AlertService> alerts_;
+  std::unique_ptr<AlertProjection> alert_projection_;
 };
 
 // The search index directory to use: the flag if given, else TB_SEARCH_INDEX, else

@@ -188,6 +188,14 @@ Result<DemoAccountsReport> SeedDemoAccounts(auth::AuthService& accounts, auth::A
                            .PatchProfile(SupplierActor(user, organisation),
                                          SupplierId{organisation.value}, profile)
                            .status());
+    // Some companies go on to the centre's review, so that buyers see them among the
+    // recommended suppliers (drafts are never shown to buyers).
+    if (company.value("submit_for_review", false)) {
+      TB_RETURN_IF_ERROR(suppliers
+                             .Review(SupplierActor(user, organisation),
+                                     SupplierId{organisation.value}, suppliers::ReviewRequest{})
+                             .status());
+    }
     ++report.suppliers;
   }
   TB_RETURN_IF_ERROR(WriteCredentials(credentials_path, credentials));

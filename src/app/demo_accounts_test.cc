@@ -93,6 +93,14 @@ TEST_F(DemoAccountsTest, SeedsAgenciesPeopleAndCompletedCompanyProfiles) {
   EXPECT_EQ(record->profile.legal_name, "杭州云桥信息技术有限公司");
   EXPECT_EQ(record->profile.unspsc_codes.size(), 3u);
   EXPECT_TRUE(record->code_of_conduct_accepted_at.has_value());
+  // This company is marked for review in the demo file (buyers see it recommended); the
+  // garment maker is not, and stays a draft.
+  EXPECT_EQ(record->state, suppliers::ReviewState::kSubmitted);
+  const auto textile = auth_store_.FindOrganisationByName(
+      auth::OrganisationKind::kSupplier, "Yiwu Jinxiu Textiles Co., Ltd.");
+  ASSERT_TRUE(textile.ok() && textile->has_value());
+  EXPECT_EQ(suppliers_.GetProfile(officer, SupplierId{(*textile)->id.value})->state,
+            suppliers::ReviewState::kDraft);
 }
 
 TEST_F(DemoAccountsTest, ASecondSeedChangesNothing) {

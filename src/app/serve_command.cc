@@ -16,7 +16,9 @@
 #include "app/context.h"
 #include "app/demo_accounts.h"
 #include "app/demo_events.h"
+#include "app/alert_projection.h"
 #include "app/search_projection.h"
+#include "matching/alert_service.h"
 #include "auth/auth_service.h"
 #include "auth/security_log.h"
 #include "events/event_service.h"
@@ -49,6 +51,8 @@ struct ServeArgs {
   std::string mail_dir;
   std::string smtp_url;
   std::string mail_from = "tenderbridge@localhost";
+  std::string model = "models/code-predictor.bin";
+  int alert_interval_ms = 2000;
   std::vector<std::string> public_origins;
   std::vector<std::string> rate_limits;
 };
@@ -135,6 +139,13 @@ void AddServeCommand(CLI::App& cli) {
                   "Procedure rules table (JSON, docs/tendering.md): thresholds and minimum "
                   "tendering periods per method and agency (default: the table compiled in from "
                   "data/procedure-rules/default.json)");
+  cmd->add_option("--model", args->model,
+                  "Code predictor for notices without codes (tenderbridge train writes it)")
+      ->capture_default_str();
+  cmd->add_option("--alert-interval-ms", args->alert_interval_ms,
+                  "How often the alert projection reads the changes log and sends e-mail")
+      ->check(CLI::Range(100, 600000))
+      ->capture_default_str();
   cmd->add_option("--demo-if-empty", args->demo_if_empty,
                   "Load the demo data from this folder when the database has no notices");
   cmd->callback([args] {
@@ -262,6 +273,14 @@ void AddServeCommand(CLI::App& cli) {
       }
     }
     deps.events = (*context)->events();
+    // Alerts: a new or amended notice reaches matching suppliers' inboxes within the interval
+    // (docs/alerts.md); e-mail goes through the same mailer as the accounts'.
+    if (Status opened = (*context)->OpenAlertServices(**mailer, tender_base, args->model);
+        !opened.ok()) {
+      FailCommand(opened);
+    }
+    deps.alerts = (*context)->alerts();
+    (*context)->alert_projection()->Start(std::chrono::milliseconds(args->alert_interval_ms));
     // Published tenders close at their deadline within a second (bids never wait for it).
     TenderDeadlineJob deadline_job(*(*context)->tenders(), (*context)->clock());
     deadline_job.Start(std::chrono::seconds(1));
@@ -281,6 +300,8 @@ void AddServeCommand(CLI::App& cli) {
     if (args->public_origins.empty()) {
       // Links in e-mails name the port actually bound (`--port 0` picks one).
       accounts.SetPublicBaseUrl("http://" + args->host + ":" + std::to_string((*server)->port()));
+      (*context)->alerts()->SetPublicBaseUrl("http://" + args->host + ":" +
+                                            std::to_string((*server)->port()));
     }
     if (!args->port_file.empty()) {
       // Write to a temporary name and rename, so a reader never sees a half-written port.
@@ -293,6 +314,7 @@ void AddServeCommand(CLI::App& cli) {
     (*server)->Wait();
     deadline_job.Stop();
     audit_publisher.Stop();
+    (*context)->alert_projection()->Stop();
     (*context)->search_projection()->Stop();
     spdlog::info("stopped");
   });

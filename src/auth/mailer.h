@@ -6,11 +6,13 @@
 
 namespace tb::auth {
 
-// A plain-text e-mail. `to` is one address.
+// An e-mail: plain text, optionally with an HTML alternative. `to` is one address.
 struct MailMessage {
   std::string to;
   std::string subject;
   std::string text;
+  std::string html;              // when set, sent as multipart/alternative after `text`
+  std::string list_unsubscribe;  // when set, a List-Unsubscribe URL (RFC 2369)
 
   bool operator==(const MailMessage&) const = default;
 };

@@ -4,7 +4,7 @@
 
 #include "auth/policy.h"
 #include "events/event_service.h"
-#include "events/ics.h"
+#include "core/ics.h"
 #include "events/internal/service_support.h"
 
 namespace tb::events {

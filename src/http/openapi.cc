@@ -303,7 +303,7 @@ const std::string& OpenApiDocument() {
     for (const char* part : {internal::kAuthOpenApi, internal::kSuppliersOpenApi,
                               internal::kBidsOpenApi, internal::kAuditOpenApi,
                               internal::kTendersOpenApi, internal::kEvaluationOpenApi,
-                              internal::kEventsOpenApi}) {
+                              internal::kEventsOpenApi, internal::kAlertsOpenApi}) {
       const nlohmann::json fragment = nlohmann::json::parse(part);
       doc["paths"].update(fragment.value("paths", nlohmann::json::object()));
       const nlohmann::json components = fragment.value("components", nlohmann::json::object());

@@ -18,6 +18,7 @@ extern const char* const kBidsOpenApi;  // openapi_bids.cc
 extern const char* const kTendersOpenApi;  // openapi_tenders.cc
 extern const char* const kEvaluationOpenApi;  // openapi_evaluation.cc
 extern const char* const kEventsOpenApi;  // openapi_events.cc
+extern const char* const kAlertsOpenApi;  // openapi_alerts.cc
 }  // namespace internal
 
 }  // namespace tb::http

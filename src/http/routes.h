@@ -67,6 +67,24 @@ Response ForbiddenProblem(const Status& status, const Request& request, const au
 bool MatchPath(std::string_view path_template, std::string_view path, PathParams& params);
 
 // The handlers, one file per resource.
+// Alerts (alert_routes.cc, docs/alerts.md).
+Response GetAlertSettings(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response PutAlertSettings(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListSavedSearches(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response CreateSavedSearch(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response DeleteSavedSearch(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListSavedNotices(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response PutSavedNotice(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response DeleteSavedNotice(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetInbox(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response MarkAlertRead(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response MarkAllAlertsRead(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetRecommendations(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetRecommendedSuppliers(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response InviteSuppliers(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetSearchFeed(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetDeadlineCalendar(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response UnsubscribeAlerts(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ListNotices(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetNotice(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetUnspscCode(const Request&, const PathParams&, const auth::Actor&, RouteContext&);

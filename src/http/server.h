@@ -49,6 +49,9 @@ class AuditLogReader;
 namespace tb::events {
 class EventService;
 }  // namespace tb::events
+namespace tb::matching {
+class AlertService;
+}  // namespace tb::matching
 namespace tb::crypto {
 class SigningKey;
 }  // namespace tb::crypto
@@ -110,6 +113,9 @@ struct ServerDeps {
   // Events, participants, meeting requests, scheduler runs, agendas (event_routes.cc,
   // docs/events.md); null: those routes answer 503.
   events::EventService* events = nullptr;
+  // Alerts, saved searches and notices, the inbox, recommendations and the buyer panel
+  // (alert_routes.cc, docs/alerts.md); null: those routes answer 503.
+  matching::AlertService* alerts = nullptr;
   // Sets the process clock (POST /api/v1/test/clock, admin token only). Empty unless the
   // server was started with `serve --test-clock`; the route then answers 404 like any
   // unknown path (docs/bids.md, "Test clock").

@@ -85,7 +85,8 @@ Result<std::string> FormatMessage(std::string_view from, const auth::MailMessage
   if (!IsPlainAddress(message.to)) {
     return Status::InvalidArgument("bad recipient address").WithField("to");
   }
-  if (HasLineBreak(message.subject) || HasLineBreak(message_id)) {
+  if (HasLineBreak(message.subject) || HasLineBreak(message_id) ||
+      HasLineBreak(message.list_unsubscribe)) {
     return Status::InvalidArgument("a header value holds a line break").WithField("subject");
   }
   std::string out;
@@ -94,11 +95,32 @@ Result<std::string> FormatMessage(std::string_view from, const auth::MailMessage
   out += "Subject: " + EncodeHeaderValue(message.subject) + "\r\n";
   out += "Date: " + RfcDate(date) + "\r\n";
   out += "Message-ID: <" + std::string(message_id) + ">\r\n";
+  if (!message.list_unsubscribe.empty()) {
+    out += "List-Unsubscribe: <" + message.list_unsubscribe + ">\r\n";
+  }
   out += "MIME-Version: 1.0\r\n";
-  out += "Content-Type: text/plain; charset=UTF-8\r\n";
-  out += "Content-Transfer-Encoding: 8bit\r\n";
+  if (message.html.empty()) {
+    out += "Content-Type: text/plain; charset=UTF-8\r\n";
+    out += "Content-Transfer-Encoding: 8bit\r\n";
+    out += "\r\n";
+    out += WithCrlf(message.text);
+    return out;
+  }
+  // RFC 2046 multipart/alternative, plainest part first; the boundary must occur in neither.
+  std::string boundary = "=_tenderbridge_alternative";
+  while (message.text.find(boundary) != std::string::npos ||
+         message.html.find(boundary) != std::string::npos) {
+    boundary += "_";
+  }
+  out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n";
   out += "\r\n";
+  out += "--" + boundary + "\r\n";
+  out += "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
   out += WithCrlf(message.text);
+  out += "--" + boundary + "\r\n";
+  out += "Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+  out += WithCrlf(message.html);
+  out += "--" + boundary + "--\r\n";
   return out;
 }
 

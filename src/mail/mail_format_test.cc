@@ -42,5 +42,35 @@ TEST(FormatMessage, RefusesHeaderInjection) {
   EXPECT_FALSE(FormatMessage("n@tb.example", {"Eve <a@b.org>", "s", "t"}, kDate, "i").ok());
 }
 
+TEST(FormatMessage, SendsHtmlAsAnAlternativeWithAnUnsubscribeHeader) {
+  auth::MailMessage message{"ana@example.org", "New notice", "Solar panels\n"};
+  message.html = "<p>Solar panels</p>";
+  message.list_unsubscribe = "https://tb.example/unsubscribe?token=abc";
+  Result<std::string> text = FormatMessage("noreply@tb.example", message, kDate, "m@tb");
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->find("List-Unsubscribe: <https://tb.example/unsubscribe?token=abc>\r\n"),
+            std::string::npos);
+  const std::string boundary = "=_tenderbridge_alternative";
+  EXPECT_NE(text->find("Content-Type: multipart/alternative; boundary=\"" + boundary + "\""),
+            std::string::npos);
+  const std::size_t plain = text->find("Content-Type: text/plain");
+  const std::size_t html = text->find("Content-Type: text/html");
+  ASSERT_NE(plain, std::string::npos);
+  ASSERT_NE(html, std::string::npos);
+  EXPECT_LT(plain, html);  // the plainest alternative first (RFC 2046)
+  EXPECT_NE(text->find("<p>Solar panels</p>\r\n--" + boundary + "--\r\n"), std::string::npos);
+
+  message.list_unsubscribe = "https://x\r\nBcc: eve@y.org";
+  EXPECT_FALSE(FormatMessage("noreply@tb.example", message, kDate, "m@tb").ok());
+}
+
+TEST(FormatMessage, PicksABoundaryTheBodyDoesNotHold) {
+  auth::MailMessage message{"ana@example.org", "s", "--=_tenderbridge_alternative\n"};
+  message.html = "<p>x</p>";
+  Result<std::string> text = FormatMessage("noreply@tb.example", message, kDate, "m@tb");
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->find("boundary=\"=_tenderbridge_alternative_\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tb::mail

@@ -88,6 +88,9 @@ struct SearchRequest {
   // cross-language expansion.
   std::vector<std::string> removed_expansions;
   bool expand = true;  // cross-language expansion through UNSPSC titles
+  // Only these notices (alerts match a saved search against a batch of changed notices);
+  // empty = no filter.
+  std::vector<NoticeId> ids;
 
   SortOrder sort = SortOrder::kRelevance;
   int page_size = 20;   // clamped to 1..100

@@ -120,6 +120,7 @@ class AccountsApiTest : public ::testing::Test {
     if (method == "GET") return client_->Get(path.c_str(), headers);
     if (method == "DELETE") return client_->Delete(path.c_str(), headers);
     if (method == "PATCH") return client_->Patch(path.c_str(), headers, body, content_type.c_str());
+    if (method == "PUT") return client_->Put(path.c_str(), headers, body, content_type.c_str());
     return client_->Post(path.c_str(), headers, body, content_type.c_str());
   }
   httplib::Result Public(const std::string& path, const nlohmann::json& body) {

@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeAccountJourneys } from './account-journeys.mjs';
+import { makeAlertsJourneys } from './alerts-journeys.mjs';
 import { makeSearchJourneys } from './search-journeys.mjs';
 import { makeEventJourneys } from './event-journeys.mjs';
 import { makeTenderJourneys } from './tender-journeys.mjs';
@@ -399,6 +400,11 @@ const events = MOCK
   ? undefined
   : makeEventJourneys({ withPage, screenshot, check, eventually, noHorizontalScroll, repo: REPO, tbBin: TB_BIN, webDist: WEB_DIST });
 if (events) journeys.push(...events.journeys);
+// Alerts (issue 5): save a search, import a matching notice, see it in the inbox; on a server of its own.
+const alerts = MOCK
+  ? undefined
+  : makeAlertsJourneys({ withPage, screenshot, check, eventually, noHorizontalScroll, repo: REPO, tbBin: TB_BIN, webDist: WEB_DIST });
+if (alerts) journeys.push(...alerts.journeys);
 
 // ---------------------------------------------------------------- main
 
@@ -420,6 +426,7 @@ async function main() {
     await accounts?.cleanup().catch(() => {});
     await tenders?.cleanup().catch(() => {});
     await events?.cleanup().catch(() => {});
+    await alerts?.cleanup().catch(() => {});
   };
   const onSignal = (signal) => {
     void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));

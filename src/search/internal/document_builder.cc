@@ -45,6 +45,10 @@ std::string Joined(const std::vector<std::string>& items) {
 
 }  // namespace
 
+}  // namespace tb::search::internal
+
+namespace tb::search {
+
 std::string AgencyKey(std::string_view buyer) {
   std::string_view name = text::Trim(buyer);
   if (!name.empty() && name.back() == ')') {
@@ -60,13 +64,17 @@ std::string AgencyKey(std::string_view buyer) {
 }
 
 bool LooksSustainable(const notices::Notice& notice) {
-  std::string folded = Fold(notice.title.text) + " " + Fold(notice.description.text) + " ";
-  for (const notices::Lot& lot : notice.lots) folded += Fold(lot.title) + " ";
-  for (std::string_view keyword : kSustainableKeywords) {
+  std::string folded = internal::Fold(notice.title.text) + " " + internal::Fold(notice.description.text) + " ";
+  for (const notices::Lot& lot : notice.lots) folded += internal::Fold(lot.title) + " ";
+  for (std::string_view keyword : internal::kSustainableKeywords) {
     if (folded.find(keyword) != std::string::npos) return true;
   }
   return false;
 }
+
+}  // namespace tb::search
+
+namespace tb::search::internal {
 
 std::string IdTerm(NoticeId id) { return std::string(kIdPrefix) + std::to_string(id.value); }
 

@@ -8,6 +8,7 @@
 #include "core/ids.h"
 #include "core/timestamp.h"
 #include "notices/notice.h"
+#include "search/notice_facets.h"
 
 namespace Xapian {
 class Document;
@@ -39,12 +40,8 @@ struct StoredNotice {
   std::string description_language;
 };
 
-// The agency name as filtered and faceted: the acronym in a trailing "(...)" when there is
-// one ("UNITED NATIONS OFFICE FOR PROJECT SERVICES (UNOPS)" -> "UNOPS"), else the name.
-std::string AgencyKey(std::string_view buyer);
-
-// Whether the notice is about sustainable goods or services, from a keyword list (docs/search.md).
-bool LooksSustainable(const notices::Notice& notice);
+using search::AgencyKey;         // search/notice_facets.h
+using search::LooksSustainable;  // search/notice_facets.h
 
 // The unique term of a notice: "Q<id>".
 std::string IdTerm(NoticeId id);

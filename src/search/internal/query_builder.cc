@@ -1,5 +1,7 @@
 #include "search/internal/query_builder.h"
 
+#include "search/internal/document_builder.h"
+
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -7,6 +9,7 @@
 #include "core/text.h"
 #include "core/unspsc.h"
 #include "notices/notice.h"
+#include "search/internal/document_builder.h"
 #include "search/internal/layout.h"
 #include "search/internal/text_analysis.h"
 #include "search/internal/text_query.h"
@@ -118,6 +121,11 @@ Result<Xapian::Query> RequestFilters(const SearchRequest& request,
   add(FilterGroup("region", request.regions, request));
   add(FilterGroup("code", request.codes, request));
   add(FilterGroup("lang", request.languages, request));
+  {
+    std::vector<Xapian::Query> any;
+    for (NoticeId id : request.ids) any.emplace_back(IdTerm(id));
+    add(AnyOf(std::move(any)));
+  }
   {
     std::vector<Xapian::Query> any;
     for (OpenStatus s : request.statuses) {

@@ -41,11 +41,13 @@ extern const Migration kMigrationV7;
 extern const Migration kMigrationV8;
 // Defined in schema_v9.cc (events, issue #7).
 extern const Migration kMigrationV9;
+// Defined in schema_v10.cc (alerts, issue #5).
+extern const Migration kMigrationV10;
 
 std::span<const Migration> AllMigrations() {
   static const Migration kAll[] = {kMigrationV1, kMigrationV2, kMigrationV3, kMigrationV4,
                                      kMigrationV5, kMigrationV6, kMigrationV7, kMigrationV8,
-                                     kMigrationV9};
+                                     kMigrationV9, kMigrationV10};
   return kAll;
 }
 

@@ -9,6 +9,7 @@ import {
   SignupPage,
   VerifyEmailPage,
 } from '@/features/auth';
+import { AlertSettingsPage, ForYouPage, InboxPage, UnsubscribePage } from '@/features/alerts';
 import { MyBidsRoute, PrepareBidRoute, TenderRoute } from '@/features/bidding';
 import { DirectoryPage } from '@/features/directory';
 import { MembersRoute } from '@/features/members';
@@ -41,6 +42,10 @@ export function AppRoutes() {
         <Route path="reset-password" element={<PasswordResetConfirmPage />} />
         <Route path="accept-invitation" element={<AcceptInvitationPage />} />
         <Route path="settings" element={<RequireAuth><SettingsPage /></RequireAuth>} />
+        <Route path="settings/alerts" element={<RequireAuth><AlertSettingsPage /></RequireAuth>} />
+        <Route path="inbox" element={<RequireAuth><InboxPage /></RequireAuth>} />
+        <Route path="for-you" element={<RequireAuth roles={['supplier_user']}><ForYouPage /></RequireAuth>} />
+        <Route path="unsubscribe" element={<UnsubscribePage />} />
         <Route path="organisations/:id/members" element={<RequireAuth><MembersRoute /></RequireAuth>} />
         <Route path="suppliers/:id/:section" element={<SupplierRoute />} />
         <Route path="directory" element={<RequireAuth roles={OFFICER_OR_STAFF}><DirectoryPage /></RequireAuth>} />

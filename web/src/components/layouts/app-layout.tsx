@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { UserMenu } from '@/components/user-menu';
+import { InboxNavLink } from '@/features/alerts';
 import { managedOrganisations } from '@/features/members';
 import { hasRole, OFFICER_OR_STAFF, SCREENING_STAFF, supplierMemberships, useSession } from '@/lib/auth';
 
@@ -50,6 +51,18 @@ export function AppLayout() {
                   {t('events.nav')}
                 </NavLink>
               </li>
+              {company ? (
+                <li>
+                  <NavLink to="/for-you" className="main-nav__link">
+                    {t('alerts.nav.forYou')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {session.data?.user ? (
+                <li>
+                  <InboxNavLink />
+                </li>
+              ) : null}
               {company ? (
                 <li>
                   <NavLink to={`/suppliers/${encodeURIComponent(company.organisation)}/profile`} className="main-nav__link">

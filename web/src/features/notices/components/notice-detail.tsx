@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { ErrorMessage } from '@/components/errors/error-message';
@@ -13,7 +14,14 @@ import { NoticeHistory } from './notice-history';
 import { NoticeLots, NoticeDocuments, NoticeContact } from './notice-sections';
 import { UnspscCodes } from './unspsc-codes';
 
-export function NoticeDetailPage({ id }: { id: string }) {
+// `actions` (beside the title) and `after` (below the main column) let the app add what other
+// features offer for the loaded notice.
+interface Slots {
+  actions?: (notice: NoticeDetailData) => ReactNode;
+  after?: (notice: NoticeDetailData) => ReactNode;
+}
+
+export function NoticeDetailPage({ id, actions, after }: { id: string } & Slots) {
   const { t } = useTranslation();
   const query = useNotice(id);
   const location = useLocation();
@@ -26,12 +34,12 @@ export function NoticeDetailPage({ id }: { id: string }) {
       </p>
       {query.isPending ? <Loading label={t('notice.loading')} /> : null}
       {query.isError ? <ErrorMessage error={query.error} onRetry={() => void query.refetch()} /> : null}
-      {query.isSuccess ? <NoticeDetail notice={query.data} /> : null}
+      {query.isSuccess ? <NoticeDetail notice={query.data} actions={actions} after={after} /> : null}
     </div>
   );
 }
 
-export function NoticeDetail({ notice }: { notice: NoticeDetailData }) {
+export function NoticeDetail({ notice, actions, after }: { notice: NoticeDetailData } & Slots) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const date = (value: string | undefined) => {
@@ -49,6 +57,7 @@ export function NoticeDetail({ notice }: { notice: NoticeDetailData }) {
           {notice.title || notice.reference || t('notice.untitled')}
         </h1>
         <NoticeBadges type={notice.type} status={notice.status} />
+        {actions?.(notice)}
       </header>
 
       <div className="notice__layout">
@@ -130,6 +139,7 @@ export function NoticeDetail({ notice }: { notice: NoticeDetailData }) {
           <NoticeLots lots={notice.lots} />
           <NoticeDocuments documents={notice.documents} />
           <NoticeHistory amendments={notice.amendments} versions={notice.versions} />
+          {after?.(notice)}
         </div>
 
         <aside className="notice__aside">

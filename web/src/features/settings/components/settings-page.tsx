@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Loading } from '@/components/ui/loading';
 import { useSession } from '@/lib/auth';
 import { usePageTitle } from '@/lib/use-page-title';
@@ -33,6 +34,15 @@ export function SettingsPage() {
               <dd dir="ltr">{user.email}</dd>
             </div>
           </dl>
+        </section>
+        <section className="panel" aria-labelledby="alerts-link-title">
+          <h2 id="alerts-link-title" className="panel__title">
+            {t('alerts.settings.title')}
+          </h2>
+          <p>{t('alerts.settings.lead')}</p>
+          <p>
+            <Link to="/settings/alerts">{t('alerts.settings.open')}</Link>
+          </p>
         </section>
         <TotpSection session={session.data} />
         <ApiTokensSection />

@@ -1,8 +1,8 @@
-#include "events/ics.h"
+#include "core/ics.h"
 
 #include <gtest/gtest.h>
 
-namespace tb::events {
+namespace tb {
 namespace {
 
 TEST(IcsTest, WritesUtcTimesEscapedTextAndCrlf) {
@@ -49,4 +49,4 @@ TEST(IcsTest, FoldsLongLinesWithoutSplittingUtf8) {
 }
 
 }  // namespace
-}  // namespace tb::events
+}  // namespace tb

@@ -1,8 +1,8 @@
-#include "events/ics.h"
+#include "core/ics.h"
 
 #include <string>
 
-namespace tb::events {
+namespace tb {
 namespace {
 
 // "20260514T060000Z".
@@ -83,4 +83,4 @@ std::string WriteCalendar(std::string_view name, const std::vector<CalendarEvent
   return out;
 }
 
-}  // namespace tb::events
+}  // namespace tb

@@ -6,7 +6,7 @@
 
 #include "core/timestamp.h"
 
-namespace tb::events {
+namespace tb {
 
 // One VEVENT of an iCalendar file.
 struct CalendarEvent {
@@ -25,4 +25,4 @@ struct CalendarEvent {
 std::string WriteCalendar(std::string_view name, const std::vector<CalendarEvent>& events,
                           Timestamp stamp);
 
-}  // namespace tb::events
+}  // namespace tb

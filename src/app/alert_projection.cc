@@ -1,0 +1,90 @@
+#include "app/alert_projection.h"
+
+#include <set>
+#include <spdlog/spdlog.h>
+#include <vector>
+
+#include "app/search_projection.h"
+#include "matching/alert_service.h"
+#include "storage/change_log.h"
+
+namespace tb::app {
+namespace {
+
+constexpr int kBatch = 1000;
+
+}  // namespace
+
+AlertProjection::AlertProjection(storage::ChangeLog& log, matching::AlertService& alerts,
+                                 SearchProjection* search)
+    : log_(log), alerts_(alerts), search_(search) {}
+
+AlertProjection::~AlertProjection() { Stop(); }
+
+Result<std::int64_t> AlertProjection::CatchUp() {
+  std::lock_guard lock(catch_up_mu_);
+  std::int64_t stored = 0;
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(std::int64_t seq, alerts_.ProjectionSeq());
+    TB_ASSIGN_OR_RETURN(std::vector<storage::Change> changes, log_.ReadSince(seq, kBatch));
+    if (changes.empty()) return stored;
+    // Saved searches run on this node's index: it must hold the batch's notices first.
+    if (search_ != nullptr) TB_RETURN_IF_ERROR(search_->CatchUp().status());
+    std::set<std::int64_t> notice_ids;
+    bool suppliers_changed = false;
+    for (const storage::Change& c : changes) {
+      if (c.entity == "notice") notice_ids.insert(c.id);
+      if (c.entity == "supplier") suppliers_changed = true;
+    }
+    if (suppliers_changed) alerts_.InvalidateSuppliers();
+    std::vector<NoticeId> ids;
+    for (std::int64_t id : notice_ids) ids.push_back(NoticeId{id});
+    Result<matching::ProjectionReport> report = alerts_.Project(seq, changes.back().seq, ids);
+    if (!report.ok()) {
+      // Another node projected this batch first: read the seq again.
+      if (report.status().code() == StatusCode::kFailedPrecondition) continue;
+      return report.status();
+    }
+    stored += report->alerts;
+    if (report->alerts > 0) {
+      spdlog::info("alerts: {} notices gave {} alerts (changes up to {})", report->notices,
+                   report->alerts, changes.back().seq);
+    }
+  }
+}
+
+Status AlertProjection::Tick() {
+  TB_RETURN_IF_ERROR(CatchUp().status());
+  TB_RETURN_IF_ERROR(alerts_.RunDigests().status());
+  return alerts_.DeliverDue().status();
+}
+
+void AlertProjection::Start(std::chrono::milliseconds interval) {
+  Stop();
+  {
+    std::lock_guard<std::mutex> lock(loop_mu_);
+    stopping_ = false;
+  }
+  loop_ = std::thread([this, interval] {
+    std::unique_lock<std::mutex> lock(loop_mu_);
+    while (!stopping_) {
+      lock.unlock();
+      if (Status ticked = Tick(); !ticked.ok()) {
+        spdlog::warn("alert projection: {} (retrying)", ticked.ToString());
+      }
+      lock.lock();
+      wake_.wait_for(lock, interval, [this] { return stopping_; });
+    }
+  });
+}
+
+void AlertProjection::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(loop_mu_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (loop_.joinable()) loop_.join();
+}
+
+}  // namespace tb::app

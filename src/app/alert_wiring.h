@@ -1,0 +1,61 @@
+#pragma once
+
+#include "matching/alert_service.h"
+
+namespace tb::auth {
+class AuthStore;
+}
+namespace tb::notices {
+class UnspscCatalogue;
+}
+namespace tb::screening {
+class ScreeningStore;
+}
+namespace tb::search {
+class SearchIndex;
+}
+namespace tb::suppliers {
+class SupplierStore;
+}
+
+namespace tb::app {
+
+// The supplier register, the screening results and the accounts joined for the alert
+// service (matching/ knows none of them). A supplier's ranker text is its names, references
+// and certificates and the English titles of its codes (so BM25 can meet a notice that
+// states no code); it counts as sanctioned while its last screening is a possible or
+// confirmed hit. Everything passed in must outlive it.
+class StoreAlertDirectory final : public matching::AlertDirectory {
+ public:
+  StoreAlertDirectory(suppliers::SupplierStore& suppliers, screening::ScreeningStore& screening,
+                      auth::AuthStore& accounts, notices::UnspscCatalogue& codes)
+      : suppliers_(suppliers), screening_(screening), accounts_(accounts), codes_(codes) {}
+
+  Result<std::vector<matching::MatchableSupplier>> Suppliers() override;
+  Result<std::vector<matching::Recipient>> MembersOf(OrganisationId organisation) override;
+  Result<std::optional<matching::Recipient>> FindUser(UserId user) override;
+  Result<std::optional<SupplierId>> SupplierOf(UserId user) override;
+  Result<std::map<UnspscCode, std::string>> CodeTitles(std::span<const UnspscCode> codes) override;
+
+ private:
+  suppliers::SupplierStore& suppliers_;
+  screening::ScreeningStore& screening_;
+  auth::AuthStore& accounts_;
+  notices::UnspscCatalogue& codes_;
+};
+
+// Saved searches run through this node's search index with the search route's own parser
+// (http/search_query.h), so a saved search finds what the search page found.
+class IndexSavedSearchRunner final : public matching::SavedSearchRunner {
+ public:
+  explicit IndexSavedSearchRunner(search::SearchIndex& index) : index_(index) {}
+
+  Result<std::vector<NoticeId>> Matching(std::string_view query, std::span<const NoticeId> among,
+                                         Timestamp now) override;
+  Result<std::vector<NoticeId>> Newest(std::string_view query, int limit, Timestamp now) override;
+
+ private:
+  search::SearchIndex& index_;
+};
+
+}  // namespace tb::app
