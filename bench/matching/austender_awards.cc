@@ -120,6 +120,7 @@ std::vector<matching::SupplierProfile> ProfilesFromAwards(const std::vector<Awar
       p.codes.push_back(a.code);
     p.text += (p.text.empty() ? "" : " ") + a.text;
     if (agencies[it->second].insert(a.agency).second) p.registered_agencies.push_back(a.agency);
+    p.agency_history.push_back(a.agency);
   }
   return profiles;
 }

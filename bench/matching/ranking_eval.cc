@@ -46,6 +46,9 @@ struct Args {
   std::uint32_t seed = 1;
   int threads = 2;
   std::string weights_out;
+  std::string objective = "mixed";  // "mixed": HR@10 full, text-only, graded nDCG; "award"
+  std::vector<std::string> fixed;    // tuned features held at weight 0 (ablations)
+  bool validation_only = false;      // stop after learning (no test-period figures)
 };
 
 void Emit(const json& line) {
@@ -362,13 +365,21 @@ int Run(const Args& args) {
     if (!q[1].features.empty() || !q[1].gains.empty()) award_text.push_back(std::move(q[1]));
     if (q.size() > 2 && q[2].ideal_dcg > 0) graded.push_back(std::move(q[2]));
   }
-  const AscentResult ascent = CoordinateAscent({award_full, award_text, graded}, 4);
+  TunedWeights start;
+  std::array<bool, kTunedCount> fixed{};
+  for (std::size_t k = 0; k < kTunedCount; ++k) {
+    const std::string_view name = matching::FeatureName(static_cast<Feature>(kTunedFeatures[k]));
+    fixed[k] = std::find(args.fixed.begin(), args.fixed.end(), name) != args.fixed.end();
+    start[k] = fixed[k] ? 0.0 : 1.0;
+  }
+  std::vector<std::vector<LearningQuery>> groups = {award_full, award_text};
+  if (args.objective == "mixed") groups.push_back(graded);
+  const AscentResult ascent = CoordinateAscent(groups, 6, start, fixed);
   RankerWeights learned = RankerWeights::Learned();
   for (std::size_t k = 0; k < kTunedFeatures.size(); ++k) {
     learned.weights[kTunedFeatures[k]] = ascent.weights[k];
   }
-  std::array<double, 5> equal;
-  equal.fill(1.0);
+  const TunedWeights equal = start;
   json weights_json = json::parse(learned.ToJson());
   Emit({{"kind", "weights"},
         {"weights", weights_json["weights"]},
@@ -378,7 +389,9 @@ int Run(const Args& args) {
         {"validation_equal_weights",
          {QueryObjective(award_full, equal), QueryObjective(award_text, equal),
           QueryObjective(graded, equal)}},
-        {"validation_learned", ascent.group_objectives},
+        {"validation_learned",
+         {QueryObjective(award_full, ascent.weights), QueryObjective(award_text, ascent.weights),
+          QueryObjective(graded, ascent.weights)}},
         {"validation_queries", {award_full.size(), award_text.size(), graded.size()}},
         {"passes", ascent.passes},
         {"seconds", SecondsSince(t0)}});
@@ -404,6 +417,75 @@ int Run(const Args& args) {
   });
   const double cut = std::nextafter(Quantile(twenty_first, 0.5), 1e300);
   Emit({{"kind", "cut"}, {"min_score", cut}});
+
+  // Validation figures on the whole candidate sets (not the pruned learning sets), for the
+  // choices made while developing the ranker; the test period is never looked at for them.
+  const auto validation_report = [&](const std::string& name, const RankerWeights& w) {
+    const SupplierMatcher m(winners, w);
+    const SupplierMatcher ms(synthetic, w);
+    const std::size_t nv = split.validation.size();
+    std::vector<std::array<double, 7>> row(nv, {-1, -1, -1, -1, -1, -1, -1});
+    ParallelFor(nv, args.threads, [&](std::size_t i) {
+      const Award& a = split.validation[i];
+      if (const auto win = supplier_index.find(a.supplier); win != supplier_index.end()) {
+        for (int regime = 0; regime < 2; ++regime) {
+          const auto candidates = m.Candidates(validation_facts[i], a.signed_at, regime == 0);
+          bool in = false;
+          for (const auto& c : candidates) in = in || c.supplier == win->second;
+          const RankedOutcome o = Outcome(
+              m.RankCandidates(candidates, {.now = a.signed_at, .limit = 100,
+                                            .use_notice_codes = regime == 0}),
+              win->second);
+          row[i][regime * 3] = o.winner_rank;
+          row[i][regime * 3 + 1] = in ? 1 : 0;
+        }
+      }
+      if (graded_query(a)) {
+        const auto grades = grades_for(a.code);
+        const double best = ideal(grades);
+        if (best <= 0) return;
+        const auto recs = ms.RankCandidates(
+            ms.Candidates(validation_facts[i], a.signed_at, false),
+            {.now = a.signed_at, .limit = 10, .use_notice_codes = false});
+        std::vector<double> gains;
+        for (const auto& rec : recs) {
+          const auto g = grades.find(rec.supplier);
+          gains.push_back(g == grades.end() ? 0 : std::pow(2.0, g->second) - 1);
+        }
+        row[i][6] = Dcg10(gains) / best;
+      }
+    });
+    json out = {{"kind", "validation"}, {"weights", name}};
+    for (int regime = 0; regime < 2; ++regime) {
+      double q = 0, hr = 0, mrr = 0, r100 = 0, cand = 0;
+      for (const auto& r : row) {
+        if (r[regime * 3] < 0) continue;
+        ++q;
+        const double rank = r[regime * 3];
+        hr += rank >= 1 && rank <= 10 ? 1 : 0;
+        mrr += rank >= 1 && rank <= 10 ? 1 / rank : 0;
+        r100 += rank >= 1 ? 1 : 0;
+        cand += r[regime * 3 + 1];
+      }
+      out[regime == 0 ? "full" : "text_only"] = {{"hr10", hr / q}, {"mrr10", mrr / q},
+                                                 {"recall100", r100 / q},
+                                                 {"candidate_recall", cand / q}};
+    }
+    double nd = 0, nq = 0;
+    for (const auto& r : row) {
+      if (r[6] >= 0) nd += r[6], ++nq;
+    }
+    out["graded_ndcg10"] = nq > 0 ? nd / nq : 0;
+    Emit(out);
+  };
+  {
+    RankerWeights equal_w = learned;
+    for (std::size_t k = 0; k < kTunedCount; ++k) equal_w.weights[kTunedFeatures[k]] = start[k];
+    validation_report("learned", learned);
+    validation_report("equal", equal_w);
+    validation_report("shipped", RankerWeights::Learned());
+  }
+  if (args.validation_only) return 0;
 
   // ---- The test period.
   t0 = std::chrono::steady_clock::now();
@@ -586,6 +668,17 @@ int main(int argc, char** argv) {
       args.threads = std::stoi(value());
     else if (arg == "--weights-out")
       args.weights_out = value();
+    else if (arg == "--objective")
+      args.objective = value();
+    else if (arg == "--fixed") {
+      std::string list = value();
+      for (std::size_t at = 0; at <= list.size();) {
+        const std::size_t comma = std::min(list.find(',', at), list.size());
+        if (comma > at) args.fixed.push_back(list.substr(at, comma - at));
+        at = comma + 1;
+      }
+    } else if (arg == "--validation-only")
+      args.validation_only = true;
     else {
       std::fprintf(stderr,
                    "usage: ranking_eval [--data DIR] [--seed N] [--threads N] "

@@ -34,7 +34,7 @@ LearningQuery Prune(const std::vector<matching::SupplierMatcher::Candidate>& can
   q.award = award;
   for (std::size_t i = 0; i < n; ++i) {
     if (!keep[i] && gains[i] == 0) continue;  // a relevant candidate is always kept
-    std::array<float, 5> f{};
+    std::array<float, kTunedCount> f{};
     for (std::size_t k = 0; k < kTunedFeatures.size(); ++k) {
       f[k] = static_cast<float>(candidates[i].features[kTunedFeatures[k]]);
     }
@@ -52,7 +52,7 @@ double Dcg10(const std::vector<double>& gains) {
   return dcg;
 }
 
-double QueryObjective(const std::vector<LearningQuery>& queries, const std::array<double, 5>& w) {
+double QueryObjective(const std::vector<LearningQuery>& queries, const TunedWeights& w) {
   if (queries.empty()) return 0;
   double total = 0;
   std::vector<double> scores;
@@ -87,11 +87,12 @@ double QueryObjective(const std::vector<LearningQuery>& queries, const std::arra
   return total / static_cast<double>(queries.size());
 }
 
-AscentResult CoordinateAscent(const std::vector<std::vector<LearningQuery>>& groups, int passes) {
+AscentResult CoordinateAscent(const std::vector<std::vector<LearningQuery>>& groups, int passes,
+                              const TunedWeights& start, const std::array<bool, kTunedCount>& fixed) {
   static constexpr double kGrid[] = {0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.5, 2, 3, 5};
   AscentResult r;
-  r.weights.fill(1.0);
-  const auto objective = [&](const std::array<double, 5>& w) {
+  r.weights = start;
+  const auto objective = [&](const TunedWeights& w) {
     double sum = 0;
     for (const auto& g : groups) sum += QueryObjective(g, w);
     return sum / static_cast<double>(groups.size());
@@ -101,8 +102,9 @@ AscentResult CoordinateAscent(const std::vector<std::vector<LearningQuery>>& gro
     ++r.passes;
     bool changed = false;
     for (std::size_t k = 0; k < r.weights.size(); ++k) {
+      if (fixed[k]) continue;
       for (double value : kGrid) {
-        std::array<double, 5> trial = r.weights;
+        TunedWeights trial = r.weights;
         trial[k] = value;
         const double o = objective(trial);
         if (o > r.objective + 1e-12) {

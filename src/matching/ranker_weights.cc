@@ -10,7 +10,15 @@ namespace {
 
 constexpr std::string_view kFormat = "tenderbridge.ranker-weights/1";
 constexpr std::array<std::string_view, kFeatureCount> kNames = {
-    "text", "codes", "predicted_codes", "country", "agency", "history", "targeting", "deadline"};
+    "text",     "codes",    "predicted_codes", "country",     "agency",
+    "history",  "targeting", "deadline",       "agency_history", "code_history",
+    "agency_code_history"};
+// Features added after the first weights files: absent means weight 0.
+bool Optional(int feature) {
+  return feature == static_cast<int>(Feature::kAgencyHistory) ||
+         feature == static_cast<int>(Feature::kCodeHistory) ||
+         feature == static_cast<int>(Feature::kAgencyCodeHistory);
+}
 
 Status Invalid(std::string message, std::string field) {
   return Status::InvalidArgument(std::move(message)).WithField(std::move(field));
@@ -67,7 +75,10 @@ Result<RankerWeights> RankerWeights::FromJson(std::string_view text) {
   for (int i = 0; i < kFeatureCount; ++i) {
     const std::string name(kNames[i]);
     const auto value = weights->find(name);
-    if (value == weights->end()) return Invalid("missing weight", "weights." + name);
+    if (value == weights->end()) {
+      if (Optional(i)) continue;
+      return Invalid("missing weight", "weights." + name);
+    }
     if (!value->is_number() || !std::isfinite(value->get<double>())) {
       return Invalid("the weight must be a finite number", "weights." + name);
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -47,6 +48,16 @@ std::uint32_t FamilyKey(UnspscCode code) {
                                                      : code.value() / 10'000 * 10'000;
 }
 
+// B.2b's codes ranker weighs a win under the same commodity 8, class 4, family 2, segment 1.
+constexpr double kLevelWeight[] = {1, 2, 4, 8};
+
+// A code's prefix at one level (1 segment .. 4 commodity), tagged with the level so that a
+// class and a family with the same digits stay apart.
+std::uint64_t PrefixKey(UnspscCode code, int level) {
+  static constexpr std::uint32_t kUnit[] = {1'000'000, 10'000, 100, 1};
+  return (static_cast<std::uint64_t>(level) << 32) | (code.value() / kUnit[level - 1]);
+}
+
 std::vector<std::string> ProfileTexts(const std::vector<SupplierProfile>& suppliers) {
   std::vector<std::string> texts;
   texts.reserve(suppliers.size());
@@ -85,9 +96,18 @@ struct SupplierMatcher::Impl {
   // History entries by family key, and by segment, in supplier order.
   std::unordered_map<std::uint32_t, std::vector<HistoryEntry>> history_by_family;
   std::unordered_map<std::uint32_t, std::vector<HistoryEntry>> history_by_segment;
+  // (supplier, past awards) by folded agency, and by code prefix (PrefixKey), in supplier order.
+  using Wins = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+  std::unordered_map<std::string, Wins> wins_by_agency;
+  std::unordered_map<std::uint64_t, Wins> wins_by_prefix;
+  // History entries by folded agency (profiles whose agency_history parallels history).
+  std::unordered_map<std::string, std::vector<HistoryEntry>> history_by_agency;
 
   Impl(std::vector<SupplierProfile> suppliers, RankerWeights w)
-      : profiles(std::move(suppliers)), weights(w), bm25(ProfileTexts(profiles)) {
+      : profiles(std::move(suppliers)),
+        weights(w),
+        bm25(ProfileTexts(profiles), std::getenv("TB_EXP_K1") ? std::atof(std::getenv("TB_EXP_K1")) : 1.2,
+             std::getenv("TB_EXP_B") ? std::atof(std::getenv("TB_EXP_B")) : 0.75) {
     codes.resize(profiles.size());
     agencies.resize(profiles.size());
     countries.resize(profiles.size());
@@ -108,6 +128,27 @@ struct SupplierMatcher::Impl {
       for (const auto& [c, n] : per_code) {
         history_by_family[FamilyKey(c)].push_back({s, c, n});
         history_by_segment[c.value() / 1'000'000 * 1'000'000].push_back({s, c, n});
+      }
+      std::map<std::uint64_t, std::uint32_t> per_prefix;
+      for (const auto& [c, n] : per_code) {
+        for (int level = 1; level <= static_cast<int>(c.level()); ++level) {
+          per_prefix[PrefixKey(c, level)] += n;
+        }
+      }
+      for (const auto& [key, n] : per_prefix) wins_by_prefix[key].push_back({s, n});
+      std::map<std::string, std::uint32_t> per_agency;
+      for (const std::string& a : p.agency_history) ++per_agency[Folded(a)];
+      for (const auto& [a, n] : per_agency) {
+        if (!a.empty()) wins_by_agency[a].push_back({s, n});
+      }
+      if (p.agency_history.size() == p.history.size()) {
+        std::map<std::pair<std::string, UnspscCode>, std::uint32_t> per_agency_code;
+        for (std::size_t i = 0; i < p.history.size(); ++i) {
+          ++per_agency_code[{Folded(p.agency_history[i]), p.history[i]}];
+        }
+        for (const auto& [key, n] : per_agency_code) {
+          if (!key.first.empty()) history_by_agency[key.first].push_back({s, key.second, n});
+        }
       }
       for (const std::string& a : p.registered_agencies) agencies[s].push_back(Folded(a));
       for (const std::string& c : p.countries) countries[s].push_back(Folded(c));
@@ -219,8 +260,14 @@ struct SupplierMatcher::Impl {
     std::vector<std::uint32_t> suppliers;  // sorted
     std::vector<double> text;              // by supplier
     std::vector<double> history;           // by supplier, log(1 + weighted count)
+    std::vector<double> agency_history;    // by supplier, log(1 + awards with the agency)
+    std::vector<double> code_history;      // by supplier, B.2b's level-weighted wins
+    std::vector<double> agency_code;       // by supplier, log(1 + similar awards, same agency)
+    double max_agency_code = 0;
     double max_text = 0;
     double max_history = 0;
+    double max_agency_history = 0;
+    double max_code_history = 0;
   };
 
   Generated Generate(const Query& q) const {
@@ -228,6 +275,9 @@ struct SupplierMatcher::Impl {
     const std::size_t n = profiles.size();
     g.text.assign(n, 0.0);
     g.history.assign(n, 0.0);
+    g.agency_history.assign(n, 0.0);
+    g.code_history.assign(n, 0.0);
+    g.agency_code.assign(n, 0.0);
     std::vector<char> seen(n, 0);
     const auto add = [&](std::uint32_t s) {
       if (!seen[s]) {
@@ -245,15 +295,45 @@ struct SupplierMatcher::Impl {
         for (std::uint32_t s : it->second) add(s);
       }
     }
+    static const bool kExpAgencyCandidates = std::getenv("TB_EXP_AGENCY_CAND") != nullptr;
+    if (kExpAgencyCandidates && !q.agency.empty()) {
+      if (const auto it = wins_by_agency.find(q.agency); it != wins_by_agency.end()) {
+        for (const auto& [s, wins] : it->second) add(s);
+      }
+    }
     std::vector<std::uint32_t> touched;
     bm25.Accumulate(q.terms, g.text, touched);
     for (std::uint32_t s : touched) add(s);
     // History lies in the segments above, so it adds no candidate; it only needs counting.
     ForEachHistory(q, [&](std::uint32_t s, double weighted) { g.history[s] += weighted; });
+    // Prefix wins lie in the segments above too; a predicted code counts by its probability.
+    for (const WeightedCode& c : q.history_codes) {
+      for (int level = 1; level <= static_cast<int>(c.code.level()); ++level) {
+        const auto it = wins_by_prefix.find(PrefixKey(c.code, level));
+        if (it == wins_by_prefix.end()) continue;
+        const double weight = c.weight * kLevelWeight[level - 1];
+        for (const auto& [s, wins] : it->second) g.code_history[s] += weight * std::log1p(wins);
+      }
+    }
+    if (const auto it = wins_by_agency.find(q.agency); !q.agency.empty() && it != wins_by_agency.end()) {
+      for (const auto& [s, wins] : it->second) g.agency_history[s] = std::log1p(wins);
+    }
+    if (const auto it = history_by_agency.find(q.agency);
+        !q.agency.empty() && it != history_by_agency.end()) {
+      for (const HistoryEntry& h : it->second) {
+        for (const WeightedCode& c : q.history_codes) {
+          g.agency_code[h.supplier] += c.weight * CodeSimilarity(c.code, h.code) * h.count;
+        }
+      }
+    }
     for (std::uint32_t s : g.suppliers) {
       g.history[s] = std::log1p(g.history[s]);
       g.max_text = std::max(g.max_text, g.text[s]);
       g.max_history = std::max(g.max_history, g.history[s]);
+      g.max_agency_history = std::max(g.max_agency_history, g.agency_history[s]);
+      g.max_code_history = std::max(g.max_code_history, g.code_history[s]);
+      g.agency_code[s] = std::log1p(g.agency_code[s]);
+      g.max_agency_code = std::max(g.max_agency_code, g.agency_code[s]);
     }
     std::sort(g.suppliers.begin(), g.suppliers.end());
     return g;
@@ -264,6 +344,12 @@ struct SupplierMatcher::Impl {
     FeatureVector f = RawFeatures(notice, q, s);
     f[static_cast<int>(Feature::kText)] = g.max_text > 0 ? g.text[s] / g.max_text : 0;
     f[static_cast<int>(Feature::kHistory)] = g.max_history > 0 ? g.history[s] / g.max_history : 0;
+    f[static_cast<int>(Feature::kAgencyHistory)] =
+        g.max_agency_history > 0 ? g.agency_history[s] / g.max_agency_history : 0;
+    f[static_cast<int>(Feature::kCodeHistory)] =
+        g.max_code_history > 0 ? g.code_history[s] / g.max_code_history : 0;
+    f[static_cast<int>(Feature::kAgencyCodeHistory)] =
+        g.max_agency_code > 0 ? g.agency_code[s] / g.max_agency_code : 0;
     return f;
   }
 };

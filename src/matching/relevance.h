@@ -44,6 +44,12 @@ struct SupplierProfile {
   std::vector<std::string> registered_agencies;  // agency short names ("UNDP"), any case
   // Past bids or awards, one entry per code (a repeated code counts several times).
   std::vector<UnspscCode> history;
+  // The agencies of past awards, one entry per award (a repeated agency counts several times):
+  // how often the supplier won with an agency, beside the 0/1 registration above. When it has
+  // as many entries as `history`, entry i is the agency of history[i] (what a supplier did for
+  // this agency in this field). Empty when unknown; the evaluation fills it from the
+  // training-period wins.
+  std::vector<std::string> agency_history;
   bool sanctioned = false;  // an unresolved sanctions hit: never recommended
 };
 
@@ -79,8 +85,14 @@ enum class Feature : int {
                     // each weighted by its code's similarity to the notice code)
   kTargeting,       // 1 when the notice targets SMEs/women-owned and the supplier is one
   kDeadline,        // feasibility of the time left, 0..1
+  kAgencyHistory,   // log(1 + past awards with the notice's agency), / the query's maximum
+  kCodeHistory,     // B.2b's codes ranker: sum over levels (commodity 8, class 4, family 2,
+                    // segment 1) of log(1 + past awards under the notice code's prefix at that
+                    // level), / the query's maximum
+  kAgencyCodeHistory,  // log(1 + past awards with the notice's agency, each weighted by its
+                       // code's similarity to the notice codes), / the query's maximum
 };
-inline constexpr int kFeatureCount = 8;
+inline constexpr int kFeatureCount = 11;
 std::string_view FeatureName(Feature feature);  // "text", "codes", ...
 
 using FeatureVector = std::array<double, kFeatureCount>;
@@ -94,7 +106,8 @@ struct RankerWeights {
   // command), used when no weights file is given.
   static RankerWeights Learned();
   // `{"format":"tenderbridge.ranker-weights/1","weights":{"text":..., ...}}`; InvalidArgument
-  // naming the field for anything else.
+  // naming the field for anything else. agency_history and code_history (added later) may be
+  // left out of older files and then weigh 0 (so does agency_code_history).
   static Result<RankerWeights> FromJson(std::string_view json);
   std::string ToJson() const;
 };

@@ -1,4 +1,4 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { AppLayout } from '@/components/layouts/app-layout';
 import {
   AcceptInvitationPage,
@@ -18,6 +18,7 @@ import { ReviewQueuePage } from '@/features/sanctions';
 import { SettingsPage } from '@/features/settings';
 import { COMMITTEE_MEMBERS, SealingKeyPage, TENDER_WORKERS, TenderBuilderRoute, TenderListPage, TenderPageRoute } from '@/features/tenders';
 import { OFFICER_OR_STAFF, RequireAuth, SCREENING_STAFF } from '@/lib/auth';
+import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { NoticeRoute } from './routes/notice-route';
 import { NoticesListRoute } from './routes/notices-list-route';
@@ -31,7 +32,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<Navigate to="/notices" replace />} />
+        <Route index element={<HomeRoute />} />
         <Route path="notices" element={<NoticesListRoute />} />
         <Route path="notices/:id" element={<NoticeRoute />} />
         <Route path="signup" element={<SignupPage />} />
