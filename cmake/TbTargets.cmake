@@ -36,6 +36,11 @@ function(tb_test)
   # PROPERTIES cannot carry a list (the ';' is lost in the generated discovery script), so
   # the labels are set by a script that ctest includes after discovery.
   set(labels_file ${CMAKE_CURRENT_BINARY_DIR}/${TB_NAME}_labels.cmake)
+  # Suites of the wiring layers (app/, http/) are also labelled "wiring": the sanitizer stage
+  # of scripts/test-all leaves them to the release suites and the fuzz targets (CI budget).
+  if(CMAKE_CURRENT_SOURCE_DIR MATCHES "/src/(app|http)$")
+    list(APPEND TB_LABELS wiring)
+  endif()
   file(WRITE ${labels_file}
     "set_tests_properties(\${${TB_NAME}_tests} PROPERTIES LABELS \"${TB_LABELS};unit\")\n")
   set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${labels_file})

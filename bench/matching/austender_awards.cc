@@ -121,6 +121,7 @@ std::vector<matching::SupplierProfile> ProfilesFromAwards(const std::vector<Awar
     p.text += (p.text.empty() ? "" : " ") + a.text;
     if (agencies[it->second].insert(a.agency).second) p.registered_agencies.push_back(a.agency);
     p.agency_history.push_back(a.agency);
+    p.history_texts.push_back(a.text);
   }
   return profiles;
 }

@@ -10,7 +10,7 @@ namespace tb::bench {
 
 // The features coordinate ascent tunes: the others do not vary on AusTender (every notice is
 // Australian, open, already signed), so their weights keep hand-set priors.
-inline constexpr std::array<int, 8> kTunedFeatures = {
+inline constexpr std::array<int, 9> kTunedFeatures = {
     static_cast<int>(matching::Feature::kText),
     static_cast<int>(matching::Feature::kCodes),
     static_cast<int>(matching::Feature::kPredictedCodes),
@@ -18,7 +18,8 @@ inline constexpr std::array<int, 8> kTunedFeatures = {
     static_cast<int>(matching::Feature::kHistory),
     static_cast<int>(matching::Feature::kAgencyHistory),
     static_cast<int>(matching::Feature::kCodeHistory),
-    static_cast<int>(matching::Feature::kAgencyCodeHistory)};
+    static_cast<int>(matching::Feature::kAgencyCodeHistory),
+    static_cast<int>(matching::Feature::kSimilarAward)};
 inline constexpr std::size_t kTunedCount = kTunedFeatures.size();
 using TunedWeights = std::array<double, kTunedCount>;
 

@@ -179,6 +179,8 @@ class Context {
                            const std::string& model_path);
   // Null until OpenAlertServices() succeeded.
   matching::AlertService* alerts() { return alerts_.get(); }
+  // Null until OpenAlertServices() loaded a model.
+  const matching::CodePredictor* code_predictor() const { return code_predictor_.get(); }
   AlertProjection* alert_projection() { return alert_projection_.get(); }
   // The platform signing key (receipts, ET-02; tree heads, AU-03); null until
   // OpenSigningKey() succeeded.

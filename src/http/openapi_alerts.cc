@@ -830,6 +830,149 @@ const char* const kAlertsOpenApi = R"json({
      }
     }
    }
+  },
+  "/api/v1/unspsc/suggestions": {
+   "post": {
+    "operationId": "suggestUnspscCodes",
+    "summary": "UNSPSC codes predicted from free text (the profile wizard's 'describe what you sell'), per level with probabilities and titles in lang. 503 when the server has no trained model.",
+    "security": [
+     {
+      "session": []
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "text"
+        ],
+        "additionalProperties": false,
+        "properties": {
+         "text": {
+          "type": "string",
+          "maxLength": 5000
+         },
+         "top": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 20,
+          "default": 5
+         },
+         "lang": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "Best first per level.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "segments",
+          "families",
+          "classes"
+         ],
+         "properties": {
+          "segments": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "required": [
+             "code",
+             "title",
+             "probability"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "title": {
+              "type": "string"
+             },
+             "probability": {
+              "type": "number"
+             }
+            }
+           }
+          },
+          "families": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "required": [
+             "code",
+             "title",
+             "probability"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "title": {
+              "type": "string"
+             },
+             "probability": {
+              "type": "number"
+             }
+            }
+           }
+          },
+          "classes": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "required": [
+             "code",
+             "title",
+             "probability"
+            ],
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "title": {
+              "type": "string"
+             },
+             "probability": {
+              "type": "number"
+             }
+            }
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "401": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "415": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "422": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "429": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
   }
  },
  "components": {

@@ -26,6 +26,12 @@ std::span<const Route> Routes() {
       {"GET", "/api/v1/notices/{id}", kPublic, &GetNotice},
       {"GET", "/api/v1/unspsc", kPublic, &FindUnspsc},
       {"GET", "/api/v1/unspsc/{code}", kPublic, &GetUnspscCode},
+      // Codes predicted from free text (code_suggestion_routes.cc): the profile wizard.
+      {.method = "POST",
+       .path = "/api/v1/unspsc/suggestions",
+       .access = kSignedIn,
+       .handler = &SuggestCodes,
+       .rate = RateClass::kSearch},
       {.method = "GET",
        .path = "/api/v1/search/notices",
        .access = kPublic,

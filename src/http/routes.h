@@ -85,6 +85,7 @@ Response InviteSuppliers(const Request&, const PathParams&, const auth::Actor&, 
 Response GetSearchFeed(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetDeadlineCalendar(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response UnsubscribeAlerts(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response SuggestCodes(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ListNotices(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetNotice(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetUnspscCode(const Request&, const PathParams&, const auth::Actor&, RouteContext&);

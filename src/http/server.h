@@ -51,6 +51,7 @@ class EventService;
 }  // namespace tb::events
 namespace tb::matching {
 class AlertService;
+class CodePredictor;
 }  // namespace tb::matching
 namespace tb::crypto {
 class SigningKey;
@@ -116,6 +117,8 @@ struct ServerDeps {
   // Alerts, saved searches and notices, the inbox, recommendations and the buyer panel
   // (alert_routes.cc, docs/alerts.md); null: those routes answer 503.
   matching::AlertService* alerts = nullptr;
+  // The UNSPSC code predictor (`tenderbridge train`); null: POST /unspsc/suggestions answers 503.
+  const matching::CodePredictor* code_predictor = nullptr;
   // Sets the process clock (POST /api/v1/test/clock, admin token only). Empty unless the
   // server was started with `serve --test-clock`; the route then answers 404 like any
   // unknown path (docs/bids.md, "Test clock").

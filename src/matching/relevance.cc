@@ -58,6 +58,19 @@ std::uint64_t PrefixKey(UnspscCode code, int level) {
   return (static_cast<std::uint64_t>(level) << 32) | (code.value() / kUnit[level - 1]);
 }
 
+// Every past award text of every supplier, and whose it is.
+std::vector<std::string> AwardTexts(const std::vector<SupplierProfile>& suppliers,
+                                    std::vector<std::uint32_t>* owner) {
+  std::vector<std::string> texts;
+  for (std::uint32_t s = 0; s < suppliers.size(); ++s) {
+    for (const std::string& t : suppliers[s].history_texts) {
+      texts.push_back(t);
+      owner->push_back(s);
+    }
+  }
+  return texts;
+}
+
 std::vector<std::string> ProfileTexts(const std::vector<SupplierProfile>& suppliers) {
   std::vector<std::string> texts;
   texts.reserve(suppliers.size());
@@ -83,6 +96,8 @@ struct SupplierMatcher::Impl {
   std::vector<SupplierProfile> profiles;
   RankerWeights weights;
   Bm25Index bm25;
+  std::vector<std::uint32_t> award_owner;  // by document of award_bm25
+  Bm25Index award_bm25;
   std::vector<std::vector<UnspscCode>> codes;       // declared codes and history, distinct, sorted
   std::vector<std::vector<std::string>> agencies;   // folded
   std::vector<std::vector<std::string>> countries;  // folded
@@ -107,7 +122,8 @@ struct SupplierMatcher::Impl {
       : profiles(std::move(suppliers)),
         weights(w),
         bm25(ProfileTexts(profiles), std::getenv("TB_EXP_K1") ? std::atof(std::getenv("TB_EXP_K1")) : 1.2,
-             std::getenv("TB_EXP_B") ? std::atof(std::getenv("TB_EXP_B")) : 0.75) {
+             std::getenv("TB_EXP_B") ? std::atof(std::getenv("TB_EXP_B")) : 0.75),
+        award_bm25(AwardTexts(profiles, &award_owner)) {
     codes.resize(profiles.size());
     agencies.resize(profiles.size());
     countries.resize(profiles.size());
@@ -164,6 +180,7 @@ struct SupplierMatcher::Impl {
     std::vector<WeightedCode> history_codes;  // visible codes (weight 1), else predicted
     std::set<std::uint32_t> family_keys;      // where history counts
     std::vector<Bm25Index::QueryTerm> terms;
+    std::vector<Bm25Index::QueryTerm> award_terms;
     std::string agency;
     double deadline_feasibility = 1;
   };
@@ -187,6 +204,7 @@ struct SupplierMatcher::Impl {
     }
     for (const WeightedCode& c : q.history_codes) q.family_keys.insert(FamilyKey(c.code));
     q.terms = bm25.Query(notice.text);
+    if (award_bm25.document_count() > 0) q.award_terms = award_bm25.Query(notice.text);
     q.agency = Folded(notice.agency);
     if (now && notice.deadline) {
       const double days = static_cast<double>((*notice.deadline - *now).count()) / 86'400e6;
@@ -264,6 +282,8 @@ struct SupplierMatcher::Impl {
     std::vector<double> code_history;      // by supplier, B.2b's level-weighted wins
     std::vector<double> agency_code;       // by supplier, log(1 + similar awards, same agency)
     double max_agency_code = 0;
+    std::vector<double> similar_award;     // by supplier, best BM25 over its past award texts
+    double max_similar_award = 0;
     double max_text = 0;
     double max_history = 0;
     double max_agency_history = 0;
@@ -278,6 +298,16 @@ struct SupplierMatcher::Impl {
     g.agency_history.assign(n, 0.0);
     g.code_history.assign(n, 0.0);
     g.agency_code.assign(n, 0.0);
+    g.similar_award.assign(n, 0.0);
+    if (!q.award_terms.empty()) {
+      std::vector<double> award_scores(award_bm25.document_count(), 0.0);
+      std::vector<std::uint32_t> awards;
+      award_bm25.Accumulate(q.award_terms, award_scores, awards);
+      for (std::uint32_t d : awards) {
+        double& best = g.similar_award[award_owner[d]];
+        best = std::max(best, award_scores[d]);
+      }
+    }
     std::vector<char> seen(n, 0);
     const auto add = [&](std::uint32_t s) {
       if (!seen[s]) {
@@ -334,6 +364,7 @@ struct SupplierMatcher::Impl {
       g.max_code_history = std::max(g.max_code_history, g.code_history[s]);
       g.agency_code[s] = std::log1p(g.agency_code[s]);
       g.max_agency_code = std::max(g.max_agency_code, g.agency_code[s]);
+      g.max_similar_award = std::max(g.max_similar_award, g.similar_award[s]);
     }
     std::sort(g.suppliers.begin(), g.suppliers.end());
     return g;
@@ -350,6 +381,8 @@ struct SupplierMatcher::Impl {
         g.max_code_history > 0 ? g.code_history[s] / g.max_code_history : 0;
     f[static_cast<int>(Feature::kAgencyCodeHistory)] =
         g.max_agency_code > 0 ? g.agency_code[s] / g.max_agency_code : 0;
+    f[static_cast<int>(Feature::kSimilarAward)] =
+        g.max_similar_award > 0 ? g.similar_award[s] / g.max_similar_award : 0;
     return f;
   }
 };

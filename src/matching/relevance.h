@@ -50,6 +50,9 @@ struct SupplierProfile {
   // this agency in this field). Empty when unknown; the evaluation fills it from the
   // training-period wins.
   std::vector<std::string> agency_history;
+  // The texts of past awards or bids, one entry per award: the most similar one says more
+  // than the concatenated profile text. Empty when unknown.
+  std::vector<std::string> history_texts;
   bool sanctioned = false;  // an unresolved sanctions hit: never recommended
 };
 
@@ -91,8 +94,10 @@ enum class Feature : int {
                     // level), / the query's maximum
   kAgencyCodeHistory,  // log(1 + past awards with the notice's agency, each weighted by its
                        // code's similarity to the notice codes), / the query's maximum
+  kSimilarAward,    // BM25 of the notice text against the supplier's most similar past award
+                    // text (history_texts), / the query's maximum
 };
-inline constexpr int kFeatureCount = 11;
+inline constexpr int kFeatureCount = 12;
 std::string_view FeatureName(Feature feature);  // "text", "codes", ...
 
 using FeatureVector = std::array<double, kFeatureCount>;
@@ -107,7 +112,7 @@ struct RankerWeights {
   static RankerWeights Learned();
   // `{"format":"tenderbridge.ranker-weights/1","weights":{"text":..., ...}}`; InvalidArgument
   // naming the field for anything else. agency_history and code_history (added later) may be
-  // left out of older files and then weigh 0 (so does agency_code_history).
+  // left out of older files and then weigh 0 (so do agency_code_history and similar_award).
   static Result<RankerWeights> FromJson(std::string_view json);
   std::string ToJson() const;
 };

@@ -281,5 +281,111 @@ TEST(RankerWeights, RefusesBadJsonNamingTheField) {
             "extra");
 }
 
+TEST(SupplierMatcher, AgencyAndCodeHistoryCountPastAwards) {
+  // history[i] was won with agency_history[i]; C's agency list does not parallel its history.
+  SupplierProfile a = Supplier(1, {}, "it");
+  a.history = {Code("43211503"), Code("43211503")};
+  a.agency_history = {"DoD", "DoD"};
+  SupplierProfile b = Supplier(2, {}, "it");
+  b.history = {Code("43211507")};
+  b.agency_history = {"ATO"};
+  SupplierProfile c = Supplier(3, {}, "it");
+  c.history = {Code("43211900")};
+  c.agency_history = {"dod"};
+  SupplierProfile d = Supplier(4, {}, "it");
+  d.history = {Code("43211503"), Code("43211503")};
+  d.agency_history = {"DoD"};
+  SupplierMatcher matcher({a, b, c, d});
+  NoticeFacts notice;
+  notice.text = "laptops";
+  notice.agency = "DoD";
+  notice.codes = {Code("43211503")};
+  const auto feature = [&](std::size_t s, Feature f) {
+    return matcher.Features(notice, s, true)[static_cast<int>(f)];
+  };
+  const double log2 = std::log(2.0), log3 = std::log(3.0);
+  // log(1 + awards with the agency), over the maximum (A's two).
+  EXPECT_DOUBLE_EQ(feature(0, Feature::kAgencyHistory), 1.0);
+  EXPECT_DOUBLE_EQ(feature(1, Feature::kAgencyHistory), 0.0);
+  EXPECT_NEAR(feature(2, Feature::kAgencyHistory), log2 / log3, 1e-12);  // agency case folded
+  EXPECT_NEAR(feature(3, Feature::kAgencyHistory), log2 / log3, 1e-12);
+  // B.2b's levels: commodity 8, class 4, family 2, segment 1, each x log(1 + wins there).
+  EXPECT_DOUBLE_EQ(feature(0, Feature::kCodeHistory), 1.0);  // 15 log 3, the maximum
+  EXPECT_NEAR(feature(1, Feature::kCodeHistory), 7 * log2 / (15 * log3), 1e-12);
+  EXPECT_NEAR(feature(2, Feature::kCodeHistory), 3 * log2 / (15 * log3), 1e-12);
+  // Same agency and similar code: A's two identical awards, C's one award in the family
+  // (similarity 0.5); B won elsewhere; D's agencies do not parallel its history.
+  EXPECT_DOUBLE_EQ(feature(0, Feature::kAgencyCodeHistory), 1.0);
+  EXPECT_DOUBLE_EQ(feature(1, Feature::kAgencyCodeHistory), 0.0);
+  EXPECT_NEAR(feature(2, Feature::kAgencyCodeHistory), std::log1p(0.5) / log3, 1e-12);
+  EXPECT_DOUBLE_EQ(feature(3, Feature::kAgencyCodeHistory), 0.0);
+  // No agency on the notice: nothing counts.
+  notice.agency.clear();
+  EXPECT_DOUBLE_EQ(feature(0, Feature::kAgencyHistory), 0.0);
+  EXPECT_DOUBLE_EQ(feature(0, Feature::kAgencyCodeHistory), 0.0);
+}
+
+TEST(SupplierMatcher, SimilarAwardIsTheBestSinglePastAward) {
+  // The same profile text, but only E won one contract that reads like the notice.
+  SupplierProfile d = Supplier(1, {}, "notebook docking");
+  d.history_texts = {"notebook", "docking"};
+  SupplierProfile e = Supplier(2, {}, "notebook docking");
+  e.history_texts = {"notebook docking", "catering"};
+  SupplierMatcher matcher({d, e, Supplier(3, {}, "catering")});
+  NoticeFacts notice;
+  notice.text = "notebook docking stations";
+  const FeatureVector fd = matcher.Features(notice, 0, true), fe = matcher.Features(notice, 1, true);
+  EXPECT_DOUBLE_EQ(fd[static_cast<int>(Feature::kText)], fe[static_cast<int>(Feature::kText)]);
+  EXPECT_DOUBLE_EQ(fe[static_cast<int>(Feature::kSimilarAward)], 1.0);
+  EXPECT_GT(fd[static_cast<int>(Feature::kSimilarAward)], 0.0);
+  EXPECT_LT(fd[static_cast<int>(Feature::kSimilarAward)], 0.75);
+  EXPECT_DOUBLE_EQ(matcher.Features(notice, 2, true)[static_cast<int>(Feature::kSimilarAward)], 0);
+}
+
+TEST(SupplierMatcher, TextOnlyRegimeNeverReadsTheNoticeCodesInHistoryFeatures) {
+  SupplierProfile a = Supplier(1, {Code("43211503")}, "computer hardware");
+  a.history = {Code("43211503"), Code("72141001")};
+  a.agency_history = {"DoD", "DoD"};
+  a.history_texts = {"computer hardware", "bridge repair"};
+  SupplierProfile b = Supplier(2, {Code("72141001")}, "bridge repair");
+  b.history = {Code("72141001")};
+  b.agency_history = {"DoD"};
+  b.history_texts = {"bridge repair"};
+  SupplierMatcher matcher({a, b});
+  NoticeFacts notice;
+  notice.text = "bridge repair";
+  notice.agency = "DoD";
+  notice.codes = {Code("43211503")};
+  notice.predicted_codes = {{Code("72141000"), 0.7}, {Code("43211500"), 0.3}};
+  NoticeFacts without_codes = notice;
+  without_codes.codes.clear();
+  for (std::size_t s = 0; s < 2; ++s) {
+    EXPECT_EQ(matcher.Features(notice, s, false), matcher.Features(without_codes, s, false));
+  }
+  // The history features do change when the codes are visible: they were read then.
+  EXPECT_NE(matcher.Features(notice, 1, true)[static_cast<int>(Feature::kCodeHistory)],
+            matcher.Features(notice, 1, false)[static_cast<int>(Feature::kCodeHistory)]);
+  EXPECT_GT(matcher.Features(notice, 1, false)[static_cast<int>(Feature::kAgencyCodeHistory)], 0);
+}
+
+TEST(RankerWeights, OlderFilesWithoutTheHistoryFeaturesLoadWithWeightZero) {
+  const auto old = RankerWeights::FromJson(
+      R"({"format":"tenderbridge.ranker-weights/1","weights":{"text":1,"codes":2,)"
+      R"("predicted_codes":1,"country":1,"agency":1,"history":1,"targeting":1,"deadline":1}})");
+  ASSERT_TRUE(old.ok()) << old.status().message();
+  for (Feature f : {Feature::kAgencyHistory, Feature::kCodeHistory, Feature::kAgencyCodeHistory,
+                    Feature::kSimilarAward}) {
+    EXPECT_EQ(old->weights[static_cast<int>(f)], 0.0) << FeatureName(f);
+  }
+  EXPECT_EQ(old->weights[static_cast<int>(Feature::kCodes)], 2.0);
+  RankerWeights w = RankerWeights::Learned();
+  w.weights[static_cast<int>(Feature::kSimilarAward)] = 0.625;
+  const auto back = RankerWeights::FromJson(w.ToJson());
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->weights, w.weights);
+  EXPECT_NE(w.ToJson().find("\"similar_award\""), std::string::npos);
+  EXPECT_EQ(FeatureName(Feature::kAgencyCodeHistory), "agency_code_history");
+}
+
 }  // namespace
 }  // namespace tb::matching

@@ -29,6 +29,7 @@ class ApiTest : public ::testing::Test {
       deps.security_log = &security_log;
       deps.suppliers = supplier_service;
       deps.screening = screening_service;
+      deps.code_predictor = code_predictor;
       api_ = std::make_unique<Api>(options, deps);
     }
     return *api_;
@@ -62,6 +63,8 @@ class ApiTest : public ::testing::Test {
   // Set by suites of the supplier and sanctions routes before the first call; null: 503.
   suppliers::SupplierService* supplier_service = nullptr;
   screening::ScreeningService* screening_service = nullptr;
+  // Set by the code suggestion suite; null: 503.
+  const matching::CodePredictor* code_predictor = nullptr;
   auth::testing::InMemoryAuthStore auth_store;
   auth::testing::RecordingMailer mailer;
   auth::testing::RecordingSecurityLog security_log;
