@@ -37,8 +37,16 @@ def ci(m):
 
 NAMES = [("popularity", "Popularity (100 most frequent winners)"), ("tas", "UNGM TAS rule, ties by popularity"),
          ("bm25", "BM25 only"), ("codes", "Codes only: H + history"), ("rrf", "RRF (k = 60) of BM25, codes, history"),
-         ("equal_weights", "Linear, equal weights (untuned, as B.2b)"), ("learned", "**Learned linear** (weights learned in this run)")]
-FEATURES = ["text", "codes", "predicted_codes", "country", "agency", "history", "targeting", "deadline"]
+         ("equal_weights", "Linear, equal weights (untuned, as B.2b; every tuned feature 1)"), ("learned", "**Learned linear** (weights learned in this run)")]
+FEATURES = ["text", "codes", "predicted_codes", "country", "agency", "history", "targeting", "deadline",
+            "agency_history", "code_history", "agency_code_history", "similar_award"]
+validation = {r["ranker"]: r for r in rows if r["kind"] == "validation"}
+TRIED = [("first_features", "Features of the first ranker (text, codes, predicted_codes, agency 0/1, history by family)"),
+         ("plus_agency_and_code_history", "+ agency_history (log wins with the agency) and code_history (B.2b's level-weighted wins)"),
+         ("plus_agency_code_history", "+ agency_code_history (wins with the agency in the notice's codes)"),
+         ("learned", "+ similar_award (best single past award text): **the shipped ranker**"),
+         ("award_objective", "All features, award-only objective (HR@10 full and text-only, no graded nDCG)"),
+         ("equal_weights", "All features, equal weights (untuned)")]
 same_as_shipped = weights["same_as_shipped"] and learned_file["weights"] == shipped_file["weights"]
 
 
@@ -157,6 +165,25 @@ def graded_table(w):
         w("| %s | %s |" % (labels[key], ci(graded[key]["ndcg10"])))
 
 
+def tried_table(w):
+    w("| Ranker (each learned by the same coordinate ascent; validation period) | Full: HR@10 | Full: MRR@10 | "
+      "Full: Recall@100 | Text-only: HR@10 | Text-only: MRR@10 | Graded nDCG@10 |")
+    w("|---|---|---|---|---|---|---|")
+    for key, label in TRIED:
+        if key not in validation:
+            continue
+        v = validation[key]
+        w("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |" % (
+            label, v["full"]["hr10"], v["full"]["mrr10"], v["full"]["recall100"], v["text_only"]["hr10"],
+            v["text_only"]["mrr10"], v["graded_ndcg10"]))
+    if "learned" in validation:
+        v = validation["learned"]
+        w("")
+        w("Share of validation award notices whose winner is among the generated candidates at all (before "
+          "ranking): %.3f with the codes visible, %.3f text-only; Recall@100 is limited by the ranking, not by "
+          "candidate generation." % (v["full"]["candidate_recall"], v["text_only"]["candidate_recall"]))
+
+
 def weights_table(w):
     w("| " + " | ".join(FEATURES) + " |")
     w("|" + "---|" * len(FEATURES))
@@ -214,6 +241,11 @@ w("Objective: %s. Validation objective with equal weights: %s; learned: %s (%d p
       weights["objective"], " / ".join("%.3f" % x for x in weights["validation_equal_weights"]),
       " / ".join("%.3f" % x for x in weights["validation_learned"]), weights["passes"],
       "identical to" if same_as_shipped else "**different from**"))
+w("")
+w("What was tried, measured on the validation period only (the choices were made on these figures; the test "
+  "period was not looked at):")
+w("")
+tried_table(w)
 w("")
 w("## Award prediction (test period)")
 w("")
@@ -275,6 +307,10 @@ w("Learned weights (validation period; %s the shipped `RankerWeights::Learned()`
       " / ".join("%.3f" % x for x in weights["validation_learned"])))
 w("")
 weights_table(w)
+w("")
+w("What was tried (validation period only; the choices were made on these figures):")
+w("")
+tried_table(w)
 w("")
 w("Award prediction on the test period (%d notices whose winner won in the training period):" % full("learned")["queries"])
 w("")

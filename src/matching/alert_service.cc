@@ -84,6 +84,13 @@ void AlertService::SetPublicBaseUrl(std::string url) {
   base_url_ = std::move(url);
 }
 
+double AlertService::ScoreShare(double score) const {
+  std::lock_guard lock(mu_);
+  double best = 0;
+  for (double w : weights_.weights) best += std::max(0.0, w);
+  return best > 0 ? std::clamp(score / best, 0.0, 1.0) : 0.0;
+}
+
 std::string AlertService::BaseUrl() const {
   std::lock_guard lock(mu_);
   return base_url_;

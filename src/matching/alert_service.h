@@ -173,6 +173,9 @@ class AlertService {
   Result<std::shared_ptr<const Matcher>> CurrentMatcher();
   NoticeFacts FactsOf(const notices::Notice& notice) const;
   std::string BaseUrl() const;
+  // A learned score as the share of the highest score the weights allow (each feature is at
+  // most 1), so clients can show it as "match 80 %".
+  double ScoreShare(double score) const;
   Status SendDelivery(const Delivery& delivery);
 
   AlertStore& store_;

@@ -154,7 +154,7 @@ Result<std::vector<RecommendedNotice>> AlertService::Recommendations(UserId user
     if (static_cast<int>(out.size()) >= limit) break;
     RecommendedNotice r;
     r.notice = pool[scored[i].notice];
-    r.score = score;
+    r.score = ScoreShare(score);
     r.explanation = matcher->ranker.Explain(scored[i].facts, index, /*use_notice_codes=*/true);
     out.push_back(std::move(r));
   }
@@ -179,7 +179,7 @@ Result<std::vector<RecommendedSupplier>> AlertService::RecommendedSuppliers(Noti
     if (!s.listed) continue;
     RecommendedSupplier rec;
     rec.supplier = s;
-    rec.score = r.score;
+    rec.score = ScoreShare(r.score);
     rec.explanation = matcher->ranker.Explain(facts, r.supplier, /*use_notice_codes=*/true);
     if (!invited.empty()) {
       TB_ASSIGN_OR_RETURN(std::vector<Recipient> members, directory_.MembersOf(s.organisation));

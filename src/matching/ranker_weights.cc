@@ -40,10 +40,20 @@ RankerWeights RankerWeights::Learned() {
   // reports whether a re-run still learns exactly these. country, targeting and deadline do
   // not vary in that data (every notice is Australian, open to all, already signed): they
   // keep hand-set priors of 0.1 (small against the learned weights, so they only break ties).
+  // history weighs 0 because code_history (B.2b's level-weighted count) carries its signal.
   RankerWeights w;
-  w.weights = {
-      /*text*/ 0.5,   /*codes*/ 2.0,    /*predicted_codes*/ 1.0, /*country*/ 0.1,
-      /*agency*/ 0.5, /*history*/ 0.35, /*targeting*/ 0.1,       /*deadline*/ 0.1};
+  w.weights = {/*text*/ 0.5,
+               /*codes*/ 1.0,
+               /*predicted_codes*/ 1.5,
+               /*country*/ 0.1,
+               /*agency*/ 0.75,
+               /*history*/ 0.0,
+               /*targeting*/ 0.1,
+               /*deadline*/ 0.1,
+               /*agency_history*/ 0.5,
+               /*code_history*/ 1.0,
+               /*agency_code_history*/ 0.75,
+               /*similar_award*/ 3.0};
   return w;
 }
 

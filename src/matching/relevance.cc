@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -121,8 +120,7 @@ struct SupplierMatcher::Impl {
   Impl(std::vector<SupplierProfile> suppliers, RankerWeights w)
       : profiles(std::move(suppliers)),
         weights(w),
-        bm25(ProfileTexts(profiles), std::getenv("TB_EXP_K1") ? std::atof(std::getenv("TB_EXP_K1")) : 1.2,
-             std::getenv("TB_EXP_B") ? std::atof(std::getenv("TB_EXP_B")) : 0.75),
+        bm25(ProfileTexts(profiles)),
         award_bm25(AwardTexts(profiles, &award_owner)) {
     codes.resize(profiles.size());
     agencies.resize(profiles.size());
@@ -323,12 +321,6 @@ struct SupplierMatcher::Impl {
     for (std::uint32_t segment : segments) {
       if (const auto it = by_segment.find(segment); it != by_segment.end()) {
         for (std::uint32_t s : it->second) add(s);
-      }
-    }
-    static const bool kExpAgencyCandidates = std::getenv("TB_EXP_AGENCY_CAND") != nullptr;
-    if (kExpAgencyCandidates && !q.agency.empty()) {
-      if (const auto it = wins_by_agency.find(q.agency); it != wins_by_agency.end()) {
-        for (const auto& [s, wins] : it->second) add(s);
       }
     }
     std::vector<std::uint32_t> touched;

@@ -166,6 +166,7 @@ TEST_P(AlertServiceTest, ProfileAlertsReachTheMatchingCompanyOnceAndAreEmailed) 
   ASSERT_EQ(ana.size(), 1u);
   EXPECT_EQ(ana[0].reason, AlertReason::kProfile);
   EXPECT_GT(ana[0].score, 0);
+  EXPECT_LE(ana[0].score, 1);  // a share of the best possible score
   EXPECT_NE(ana[0].explanation_json.find("43211503"), std::string::npos) << ana[0].explanation_json;
   EXPECT_NE(ana[0].explanation_json.find("\"title\":\"Computers\""), std::string::npos);
   EXPECT_TRUE(InboxOf(kBo).empty());

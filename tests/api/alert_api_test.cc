@@ -136,6 +136,7 @@ TEST_F(AlertApiTest, ImportedNoticesReachTheMatchingSuppliersOnly) {
   EXPECT_LT(std::chrono::steady_clock::now() - imported_at, kAlertBound);
   EXPECT_EQ(solar_alert["reason"], "profile");
   EXPECT_GT(solar_alert.value("score", 0.0), 0.0);
+  EXPECT_LE(solar_alert.value("score", 2.0), 1.0);
   ASSERT_TRUE(solar_alert["explanation"].is_object()) << solar_alert.dump();
   EXPECT_EQ(solar_alert["explanation"]["codes"][0]["notice_code"], "26111600");
 

@@ -258,13 +258,14 @@ export function makeAlertsJourneys({ withPage, screenshot, check, eventually, no
     }),
 
     step('alerts-officer', ['alerts-saved-search'], async (browser) => {
-      // The demo companies' profiles are drafts; officers are shown submitted or approved
-      // suppliers only, so the solar company submits its (filled-in) profile first.
+      // Officers are shown submitted or approved suppliers only; the demo loads the solar
+      // company submitted (data/demo/suppliers.json "submit_for_review").
       const session = await apiSession(solar);
       const me = await must('GET', '/auth/session', { session });
       const company = me.json.memberships.find((m) => m.kind === 'supplier')?.organisation_id;
       check(company, `the ${solar} demo user has no supplier membership`);
-      await must('POST', `/suppliers/${company}/review`, { session, body: { action: 'submit' } });
+      const profile = await must('GET', `/suppliers/${company}/profile`, { session });
+      check(profile.json.state === 'submitted', `the demo solar company is ${profile.json.state}, not submitted`);
       await asPerson(browser, officer, async (page) => {
         await page.goto(`${env.base}${env.ids.noticePath}`);
         const panel = page.getByTestId('recommended-suppliers');

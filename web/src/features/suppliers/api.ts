@@ -374,3 +374,25 @@ export function useSubmitForReview(id: string) {
       ]),
   });
 }
+
+// POST /unspsc/suggestions (src/http/code_suggestion_routes.cc): UNSPSC codes the
+// server's code predictor reads in a free-text description, best first per level,
+// with titles in `lang`. 503 when the server has no trained model; 422 (field
+// "/text") for a blank text or one over 5,000 bytes.
+export const codeSuggestionSchema = z.object({ code: z.string(), title: text, probability: z.number() });
+export type CodeSuggestion = z.infer<typeof codeSuggestionSchema>;
+export const codeSuggestionsSchema = z.object({
+  segments: list(codeSuggestionSchema),
+  families: list(codeSuggestionSchema),
+  classes: list(codeSuggestionSchema),
+});
+export type CodeSuggestions = z.infer<typeof codeSuggestionsSchema>;
+
+export const SUGGESTION_COUNT = 5;
+
+export function useCodeSuggestions() {
+  return useMutation({
+    mutationFn: ({ text: description, language }: { text: string; language: string }) =>
+      apiSend('POST', '/unspsc/suggestions', { text: description, top: SUGGESTION_COUNT, lang: language }, codeSuggestionsSchema),
+  });
+}

@@ -14,6 +14,7 @@ import {
   type Sustainability,
 } from '../api';
 import type { StepProps } from '../steps';
+import { CodeSuggestionsPanel } from './code-suggestions';
 import { ListEditor } from './list-editor';
 import { useCountryOptions } from './profile-steps-company';
 
@@ -48,16 +49,23 @@ export function ContactsStep({ draft, update, errorFor, readOnly }: StepProps) {
 export function CodesStep({ draft, update, errorFor, readOnly }: StepProps) {
   const { t } = useTranslation();
   const itemError = draft.unspsc_codes.map((_, i) => errorFor(`unspsc_codes.${i}`)).find(Boolean);
+  // A code already chosen is not listed twice (the server refuses duplicates).
+  const add = (code: string) => {
+    if (!draft.unspsc_codes.includes(code)) update('unspsc_codes', [...draft.unspsc_codes, code]);
+  };
   return (
-    <UnspscPicker
-      label={t('supplier.fields.unspscCodes')}
-      hint={t('supplier.hints.unspscCodes')}
-      error={errorFor('unspsc_codes') ?? itemError}
-      selected={draft.unspsc_codes}
-      disabled={readOnly}
-      onAdd={(code) => update('unspsc_codes', [...draft.unspsc_codes, code])}
-      onRemove={(code) => update('unspsc_codes', draft.unspsc_codes.filter((c) => c !== code))}
-    />
+    <>
+      <UnspscPicker
+        label={t('supplier.fields.unspscCodes')}
+        hint={t('supplier.hints.unspscCodes')}
+        error={errorFor('unspsc_codes') ?? itemError}
+        selected={draft.unspsc_codes}
+        disabled={readOnly}
+        onAdd={add}
+        onRemove={(code) => update('unspsc_codes', draft.unspsc_codes.filter((c) => c !== code))}
+      />
+      {readOnly ? null : <CodeSuggestionsPanel selected={draft.unspsc_codes} onAdd={add} />}
+    </>
   );
 }
 
