@@ -311,6 +311,20 @@ export function makeAccountJourneys({ withPage, screenshot, check, eventually, n
           await saved(page);
           await screenshot(page, 'wizard-codes-en');
 
+          // Codes suggested from a description; a server without a trained model
+          // (models/code-predictor.bin, which `make run` trains) says so instead.
+          await page.getByLabel('Describe what your company sells, in any language').fill('We manufacture solar photovoltaic panels and inverters');
+          await page.getByRole('button', { name: 'Suggest codes' }).click();
+          const unavailable = page.getByText('Suggestions are not available on this server yet');
+          await page.getByTestId('code-suggestions').or(unavailable).first().waitFor();
+          if (existsSync(join(repo, 'models', 'code-predictor.bin'))) {
+            const classes = page.getByRole('list', { name: 'Best-matching classes' }).getByRole('listitem');
+            check((await classes.count()) >= 1, 'the code predictor suggested no class');
+          } else {
+            check(await unavailable.isVisible(), 'no "not available" message without a trained model');
+          }
+          await screenshot(page, 'wizard-code-suggestions-en');
+
           // Step 5: size.
           await page.getByRole('button', { name: 'Next step' }).click();
           await page.getByLabel('Company size').selectOption('small');
