@@ -107,8 +107,12 @@ std::string AlertService::ExplanationJson(const Explanation& explanation) {
 AlertService::~AlertService() = default;
 
 void AlertService::SetCodePredictor(const CodePredictor* predictor) {
-  std::lock_guard lock(mu_);
-  predictor_ = predictor;
+  {
+    std::lock_guard lock(mu_);
+    predictor_ = predictor;
+  }
+  std::lock_guard lock(facts_mu_);
+  facts_.clear();  // their predicted codes came from the previous predictor
 }
 
 void AlertService::SetWeights(RankerWeights weights) {

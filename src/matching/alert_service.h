@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/ids.h"
@@ -172,6 +173,9 @@ class AlertService {
   struct Matcher;
   Result<std::shared_ptr<const Matcher>> CurrentMatcher();
   NoticeFacts FactsOf(const notices::Notice& notice) const;
+  // FactsOf through a cache keyed by (notice, version): "For you" re-ranks the same open
+  // notices on every visit, and predicting codes is the costly part.
+  NoticeFacts CachedFactsOf(const notices::Notice& notice);
   std::string BaseUrl() const;
   // A learned score as the share of the highest score the weights allow (each feature is at
   // most 1), so clients can show it as "match 80 %".
@@ -191,6 +195,9 @@ class AlertService {
   std::shared_ptr<const Matcher> matcher_;
   RankerWeights weights_;
   std::string base_url_;
+
+  std::mutex facts_mu_;
+  std::unordered_map<std::int64_t, std::pair<std::int64_t, NoticeFacts>> facts_;  // by notice id
 };
 
 }  // namespace tb::matching

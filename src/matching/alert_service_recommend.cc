@@ -75,6 +75,23 @@ NoticeFacts AlertService::FactsOf(const notices::Notice& notice) const {
   return facts;
 }
 
+NoticeFacts AlertService::CachedFactsOf(const notices::Notice& notice) {
+  // Version() is served from memory (notices/notice_store.h), so a hit costs no query.
+  Result<std::int64_t> version = notices_.Version(notice.id);
+  if (!version.ok()) return FactsOf(notice);
+  {
+    std::lock_guard lock(facts_mu_);
+    auto it = facts_.find(notice.id.value);
+    if (it != facts_.end() && it->second.first == *version) return it->second.second;
+  }
+  NoticeFacts facts = FactsOf(notice);
+  std::lock_guard lock(facts_mu_);
+  constexpr std::size_t kMaxCached = 20'000;  // about the open notices of all UN agencies
+  if (facts_.size() >= kMaxCached) facts_.clear();
+  facts_[notice.id.value] = {*version, facts};
+  return facts;
+}
+
 Result<std::vector<RecommendedNotice>> AlertService::Recommendations(UserId user, int limit) {
   limit = std::clamp(limit, 1, 100);
   TB_ASSIGN_OR_RETURN(std::optional<SupplierId> supplier, directory_.SupplierOf(user));
@@ -117,7 +134,7 @@ Result<std::vector<RecommendedNotice>> AlertService::Recommendations(UserId user
   std::vector<Scored> scored;
   FeatureVector max{};
   for (std::size_t i = 0; i < pool.size(); ++i) {
-    NoticeFacts facts = FactsOf(*pool[i]);
+    NoticeFacts facts = CachedFactsOf(*pool[i]);
     if (matcher->ranker.Filter(facts, index, now) != HardFilter::kNone) continue;
     FeatureVector f = matcher->ranker.Features(facts, index, /*use_notice_codes=*/true);
     for (int k = 0; k < kFeatureCount; ++k) max[k] = std::max(max[k], f[k]);
