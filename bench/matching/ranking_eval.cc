@@ -47,8 +47,8 @@ struct Args {
   int threads = 2;
   std::string weights_out;
   std::string objective = "mixed";  // "mixed": HR@10 full, text-only, graded nDCG; "award"
-  std::vector<std::string> fixed;    // tuned features held at weight 0 (ablations)
-  bool validation_only = false;      // stop after learning (no test-period figures)
+  std::vector<std::string> fixed;   // tuned features held at weight 0 (ablations)
+  bool validation_only = false;     // stop after learning (no test-period figures)
 };
 
 void Emit(const json& line) {
@@ -441,8 +441,8 @@ int Run(const Args& args) {
           bool in = false;
           for (const auto& c : candidates) in = in || c.supplier == win->second;
           const RankedOutcome o = Outcome(
-              m.RankCandidates(candidates, {.now = a.signed_at, .limit = 100,
-                                            .use_notice_codes = regime == 0}),
+              m.RankCandidates(candidates,
+                               {.now = a.signed_at, .limit = 100, .use_notice_codes = regime == 0}),
               win->second);
           row[i][regime * 3] = o.winner_rank;
           row[i][regime * 3 + 1] = in ? 1 : 0;
@@ -452,9 +452,9 @@ int Run(const Args& args) {
         const auto grades = grades_for(a.code);
         const double best = ideal(grades);
         if (best <= 0) return;
-        const auto recs = ms.RankCandidates(
-            ms.Candidates(validation_facts[i], a.signed_at, false),
-            {.now = a.signed_at, .limit = 10, .use_notice_codes = false});
+        const auto recs =
+            ms.RankCandidates(ms.Candidates(validation_facts[i], a.signed_at, false),
+                              {.now = a.signed_at, .limit = 10, .use_notice_codes = false});
         std::vector<double> gains;
         for (const auto& rec : recs) {
           const auto g = grades.find(rec.supplier);
@@ -463,9 +463,8 @@ int Run(const Args& args) {
         row[i][6] = Dcg10(gains) / best;
       }
     });
-    json out = {{"kind", "validation"},
-                {"ranker", name},
-                {"weights", json::parse(w.ToJson())["weights"]}};
+    json out = {
+        {"kind", "validation"}, {"ranker", name}, {"weights", json::parse(w.ToJson())["weights"]}};
     for (int regime = 0; regime < 2; ++regime) {
       double q = 0, hr = 0, mrr = 0, r100 = 0, cand = 0;
       for (const auto& r : row) {
@@ -477,7 +476,8 @@ int Run(const Args& args) {
         r100 += rank >= 1 ? 1 : 0;
         cand += r[regime * 3 + 1];
       }
-      out[regime == 0 ? "full" : "text_only"] = {{"hr10", hr / q}, {"mrr10", mrr / q},
+      out[regime == 0 ? "full" : "text_only"] = {{"hr10", hr / q},
+                                                 {"mrr10", mrr / q},
                                                  {"recall100", r100 / q},
                                                  {"candidate_recall", cand / q}};
     }
@@ -492,8 +492,8 @@ int Run(const Args& args) {
     // What was tried while developing the ranker, each learned and measured on validation
     // only: the features of the first ranker, then each group of history features added, an
     // award-only objective, and equal weights.
-    const std::vector<std::string> first = {"agency_history", "code_history",
-                                            "agency_code_history", "similar_award"};
+    const std::vector<std::string> first = {"agency_history", "code_history", "agency_code_history",
+                                            "similar_award"};
     validation_report("first_features", learn(first, args.objective).first);
     validation_report("plus_agency_and_code_history",
                       learn({"agency_code_history", "similar_award"}, args.objective).first);

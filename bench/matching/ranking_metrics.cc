@@ -88,7 +88,8 @@ double QueryObjective(const std::vector<LearningQuery>& queries, const TunedWeig
 }
 
 AscentResult CoordinateAscent(const std::vector<std::vector<LearningQuery>>& groups, int passes,
-                              const TunedWeights& start, const std::array<bool, kTunedCount>& fixed) {
+                              const TunedWeights& start,
+                              const std::array<bool, kTunedCount>& fixed) {
   static constexpr double kGrid[] = {0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8};
   AscentResult r;
   r.weights = start;

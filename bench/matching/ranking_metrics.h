@@ -52,7 +52,8 @@ struct AscentResult {
   int passes = 0;
 };
 AscentResult CoordinateAscent(const std::vector<std::vector<LearningQuery>>& groups, int passes,
-                              const TunedWeights& start, const std::array<bool, kTunedCount>& fixed);
+                              const TunedWeights& start,
+                              const std::array<bool, kTunedCount>& fixed);
 
 // DCG@10 with gains 2^grade - 1 and log2(rank + 1) discounts, from gains in ranked order.
 double Dcg10(const std::vector<double>& gains_in_rank_order);

@@ -10,9 +10,9 @@ namespace {
 
 constexpr std::string_view kFormat = "tenderbridge.ranker-weights/1";
 constexpr std::array<std::string_view, kFeatureCount> kNames = {
-    "text",     "codes",    "predicted_codes", "country",     "agency",
-    "history",  "targeting", "deadline",       "agency_history", "code_history",
-    "agency_code_history", "similar_award"};
+    "text",           "codes",        "predicted_codes",     "country",
+    "agency",         "history",      "targeting",           "deadline",
+    "agency_history", "code_history", "agency_code_history", "similar_award"};
 // Features added after the first weights files: absent means weight 0.
 bool Optional(int feature) {
   return feature == static_cast<int>(Feature::kAgencyHistory) ||

@@ -280,7 +280,7 @@ struct SupplierMatcher::Impl {
     std::vector<double> code_history;      // by supplier, B.2b's level-weighted wins
     std::vector<double> agency_code;       // by supplier, log(1 + similar awards, same agency)
     double max_agency_code = 0;
-    std::vector<double> similar_award;     // by supplier, best BM25 over its past award texts
+    std::vector<double> similar_award;  // by supplier, best BM25 over its past award texts
     double max_similar_award = 0;
     double max_text = 0;
     double max_history = 0;
@@ -337,7 +337,8 @@ struct SupplierMatcher::Impl {
         for (const auto& [s, wins] : it->second) g.code_history[s] += weight * std::log1p(wins);
       }
     }
-    if (const auto it = wins_by_agency.find(q.agency); !q.agency.empty() && it != wins_by_agency.end()) {
+    if (const auto it = wins_by_agency.find(q.agency);
+        !q.agency.empty() && it != wins_by_agency.end()) {
       for (const auto& [s, wins] : it->second) g.agency_history[s] = std::log1p(wins);
     }
     if (const auto it = history_by_agency.find(q.agency);

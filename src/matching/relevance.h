@@ -79,23 +79,23 @@ struct NoticeFacts {
 
 // The features of B.3, in the order of the weights.
 enum class Feature : int {
-  kText = 0,        // BM25 of the notice text against the supplier's text
-  kCodes,           // H(notice codes, supplier codes)
-  kPredictedCodes,  // H(predicted codes weighted by probability, supplier codes)
-  kCountry,         // 1 when eligible by country, from the supplier's country
-  kAgency,          // 1 when registered with the notice's agency
-  kHistory,         // log(1 + past bids or awards of the supplier in the notice's families,
-                    // each weighted by its code's similarity to the notice code)
-  kTargeting,       // 1 when the notice targets SMEs/women-owned and the supplier is one
-  kDeadline,        // feasibility of the time left, 0..1
-  kAgencyHistory,   // log(1 + past awards with the notice's agency), / the query's maximum
-  kCodeHistory,     // B.2b's codes ranker: sum over levels (commodity 8, class 4, family 2,
-                    // segment 1) of log(1 + past awards under the notice code's prefix at that
-                    // level), / the query's maximum
+  kText = 0,           // BM25 of the notice text against the supplier's text
+  kCodes,              // H(notice codes, supplier codes)
+  kPredictedCodes,     // H(predicted codes weighted by probability, supplier codes)
+  kCountry,            // 1 when eligible by country, from the supplier's country
+  kAgency,             // 1 when registered with the notice's agency
+  kHistory,            // log(1 + past bids or awards of the supplier in the notice's families,
+                       // each weighted by its code's similarity to the notice code)
+  kTargeting,          // 1 when the notice targets SMEs/women-owned and the supplier is one
+  kDeadline,           // feasibility of the time left, 0..1
+  kAgencyHistory,      // log(1 + past awards with the notice's agency), / the query's maximum
+  kCodeHistory,        // B.2b's codes ranker: sum over levels (commodity 8, class 4, family 2,
+                       // segment 1) of log(1 + past awards under the notice code's prefix at that
+                       // level), / the query's maximum
   kAgencyCodeHistory,  // log(1 + past awards with the notice's agency, each weighted by its
                        // code's similarity to the notice codes), / the query's maximum
-  kSimilarAward,    // BM25 of the notice text against the supplier's most similar past award
-                    // text (history_texts), / the query's maximum
+  kSimilarAward,       // BM25 of the notice text against the supplier's most similar past award
+                       // text (history_texts), / the query's maximum
 };
 inline constexpr int kFeatureCount = 12;
 std::string_view FeatureName(Feature feature);  // "text", "codes", ...

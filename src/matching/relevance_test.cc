@@ -334,7 +334,8 @@ TEST(SupplierMatcher, SimilarAwardIsTheBestSinglePastAward) {
   SupplierMatcher matcher({d, e, Supplier(3, {}, "catering")});
   NoticeFacts notice;
   notice.text = "notebook docking stations";
-  const FeatureVector fd = matcher.Features(notice, 0, true), fe = matcher.Features(notice, 1, true);
+  const FeatureVector fd = matcher.Features(notice, 0, true),
+                      fe = matcher.Features(notice, 1, true);
   EXPECT_DOUBLE_EQ(fd[static_cast<int>(Feature::kText)], fe[static_cast<int>(Feature::kText)]);
   EXPECT_DOUBLE_EQ(fe[static_cast<int>(Feature::kSimilarAward)], 1.0);
   EXPECT_GT(fd[static_cast<int>(Feature::kSimilarAward)], 0.0);
