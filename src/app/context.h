@@ -206,6 +206,8 @@ class Context {
   search::SearchIndex* search() { return search_.get(); }
   SearchProjection* search_projection() { return projection_.get(); }
   search::SupplierIndex* supplier_index() { return supplier_index_.get(); }
+  // The multilingual UNSPSC titles (query expansion, code suggestions); null until OpenSearch().
+  const search::UnspscTitleLookup* unspsc_titles() const { return titles_.get(); }
 
  private:
   Context() = default;

@@ -281,6 +281,7 @@ void AddServeCommand(CLI::App& cli) {
     }
     deps.alerts = (*context)->alerts();
     deps.code_predictor = (*context)->code_predictor();
+    deps.unspsc_titles = (*context)->unspsc_titles();
     (*context)->alert_projection()->Start(std::chrono::milliseconds(args->alert_interval_ms));
     // Published tenders close at their deadline within a second (bids never wait for it).
     TenderDeadlineJob deadline_job(*(*context)->tenders(), (*context)->clock());

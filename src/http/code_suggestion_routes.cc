@@ -1,7 +1,8 @@
 // POST /api/v1/unspsc/suggestions (issue #5 item 1): UNSPSC codes predicted from free text,
 // for the supplier profile wizard ("describe what you sell") and any client coding a notice.
 // The code predictor is the one `tenderbridge train` wrote (docs/matching.md); titles come
-// from the UNSPSC catalogue in the requested language.
+// from the UNSPSC catalogue in the requested language. `named` lists the codes whose titles
+// the text names (search/unspsc_title_lookup.h), `probability` there being the match strength.
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,7 @@
 #include "http/routes.h"
 #include "matching/code_predictor.h"
 #include "notices/unspsc_catalogue.h"
+#include "search/unspsc_title_lookup.h"
 
 namespace tb::http {
 namespace {
@@ -71,9 +73,21 @@ Response SuggestCodes(const Request& request, const PathParams&, const auth::Act
     }
     return out;
   };
+  // Codes whose title the description names, in any language the titles are in (the search's
+  // cross-language expansion): exact where the predictor, trained on terse notices, guesses.
+  json named = json::array();
+  if (context.deps.unspsc_titles != nullptr) {
+    for (const search::ExpansionCandidate& c : context.deps.unspsc_titles->Match(text, 5)) {
+      named.push_back({{"code", c.code.ToString()},
+                       {"title", context.deps.unspsc_titles->TitleOf(c.code, language)},
+                       {"probability", std::min(1.0, c.score / 2.0)},
+                       {"matched_text", c.matched_text}});
+    }
+  }
   return JsonResponse(json{{"segments", level_json(p.segments)},
                            {"families", level_json(p.families)},
-                           {"classes", level_json(p.classes)}}
+                           {"classes", level_json(p.classes)},
+                           {"named", named}}
                           .dump());
 }
 

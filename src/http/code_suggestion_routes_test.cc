@@ -4,6 +4,7 @@
 
 #include "http/testing/supplier_api_fixture.h"
 #include "matching/code_predictor.h"
+#include "search/unspsc_title_lookup.h"
 
 namespace tb::http {
 namespace {
@@ -31,6 +32,26 @@ class CodeSuggestionRoutesTest : public testing::SupplierApiTest {
   }
   std::unique_ptr<matching::CodePredictor> predictor_;
 };
+
+TEST_F(CodeSuggestionRoutesTest, ListsTheCodesTheTextNamesInAnyLanguage) {
+  code_predictor = predictor_.get();
+  auto titles = search::MakeInMemoryUnspscTitleLookup(
+      {{UnspscOf("26111610"), Language::English(), "Solar panels"},
+       {UnspscOf("26111610"), Language::Chinese(), "太阳能电池板"}});
+  unspsc_titles = titles.get();
+  Session s = SignedIn("d@solar.example", auth::Role::kSupplierUser);
+  Response r = As(s, "POST", "/api/v1/unspsc/suggestions",
+                  R"({"text":"我们生产太阳能电池板和逆变器","lang":"zh"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto named = Json(r)["named"];
+  ASSERT_EQ(named.size(), 1u) << r.body;
+  EXPECT_EQ(named[0]["code"], "26111610");
+  EXPECT_EQ(named[0]["title"], "太阳能电池板");
+  EXPECT_GT(named[0]["probability"].get<double>(), 0.0);
+  Response none = As(s, "POST", "/api/v1/unspsc/suggestions", R"({"text":"medical gloves"})");
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_TRUE(Json(none)["named"].empty());
+}
 
 TEST_F(CodeSuggestionRoutesTest, PredictsCodesWithTitlesInTheAskedLanguage) {
   code_predictor = predictor_.get();

@@ -947,6 +947,27 @@ const char* const kAlertsOpenApi = R"json({
              }
             }
            }
+          },
+          "named": {
+           "type": "array",
+           "description": "Codes whose title the text names (any language); probability is the match strength 0..1.",
+           "items": {
+            "type": "object",
+            "properties": {
+             "code": {
+              "type": "string"
+             },
+             "title": {
+              "type": "string"
+             },
+             "probability": {
+              "type": "number"
+             },
+             "matched_text": {
+              "type": "string"
+             }
+            }
+           }
           }
          }
         }

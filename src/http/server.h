@@ -49,6 +49,9 @@ class AuditLogReader;
 namespace tb::events {
 class EventService;
 }  // namespace tb::events
+namespace tb::search {
+class UnspscTitleLookup;
+}  // namespace tb::search
 namespace tb::matching {
 class AlertService;
 class CodePredictor;
@@ -119,6 +122,9 @@ struct ServerDeps {
   matching::AlertService* alerts = nullptr;
   // The UNSPSC code predictor (`tenderbridge train`); null: POST /unspsc/suggestions answers 503.
   const matching::CodePredictor* code_predictor = nullptr;
+  // The multilingual UNSPSC titles the search expands queries with; null: suggestions list no
+  // codes named by title.
+  const search::UnspscTitleLookup* unspsc_titles = nullptr;
   // Sets the process clock (POST /api/v1/test/clock, admin token only). Empty unless the
   // server was started with `serve --test-clock`; the route then answers 404 like any
   // unknown path (docs/bids.md, "Test clock").

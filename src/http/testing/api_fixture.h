@@ -30,6 +30,7 @@ class ApiTest : public ::testing::Test {
       deps.suppliers = supplier_service;
       deps.screening = screening_service;
       deps.code_predictor = code_predictor;
+      deps.unspsc_titles = unspsc_titles;
       api_ = std::make_unique<Api>(options, deps);
     }
     return *api_;
@@ -65,6 +66,7 @@ class ApiTest : public ::testing::Test {
   screening::ScreeningService* screening_service = nullptr;
   // Set by the code suggestion suite; null: 503.
   const matching::CodePredictor* code_predictor = nullptr;
+  const search::UnspscTitleLookup* unspsc_titles = nullptr;
   auth::testing::InMemoryAuthStore auth_store;
   auth::testing::RecordingMailer mailer;
   auth::testing::RecordingSecurityLog security_log;

@@ -385,6 +385,8 @@ export const codeSuggestionsSchema = z.object({
   segments: list(codeSuggestionSchema),
   families: list(codeSuggestionSchema),
   classes: list(codeSuggestionSchema),
+  // Codes whose titles the description names, in any language (probability: match strength).
+  named: list(codeSuggestionSchema),
 });
 export type CodeSuggestions = z.infer<typeof codeSuggestionsSchema>;
 

@@ -80,16 +80,23 @@ export function CodeSuggestionsPanel({ selected, onAdd }: Props) {
       {error && !unavailable && !textRefused ? <ErrorMessage error={error} /> : null}
       {suggest.isSuccess ? (
         <div aria-live="polite" data-testid="code-suggestions">
-          {suggest.data.classes.length === 0 && suggest.data.families.length === 0 ? (
+          {suggest.data.classes.length === 0 && suggest.data.families.length === 0 && suggest.data.named.length === 0 ? (
             <p className="muted">{t('codeSuggestions.none')}</p>
           ) : (
             <>
-              {(suggest.data.classes[0]?.probability ?? 0) < CONFIDENT_PROBABILITY ? (
+              {suggest.data.named.length === 0 && (suggest.data.classes[0]?.probability ?? 0) < CONFIDENT_PROBABILITY ? (
                 <p className="note" data-testid="suggestions-unsure">
                   {t('codeSuggestions.unsure')}
                 </p>
               ) : null}
               {full ? <p className="field__hint">{t('codeSuggestions.full', { max: MAX_PROFILE_CODES })}</p> : null}
+              <SuggestionList
+                heading={t('codeSuggestions.named')}
+                items={suggest.data.named}
+                selected={selected}
+                full={full}
+                onAdd={onAdd}
+              />
               <SuggestionList
                 heading={t('codeSuggestions.classes')}
                 items={suggest.data.classes}

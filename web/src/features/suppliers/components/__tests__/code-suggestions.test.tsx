@@ -118,6 +118,27 @@ describe('code suggestions in the profile wizard', { timeout: 20_000 }, () => {
     expect(families.map((item) => item.textContent?.slice(0, 8))).toEqual(['25110000', '80100000', '80110000']);
   });
 
+  it('lists first the codes the description names by title, and then is sure enough', async () => {
+    api(() => ({
+      body: {
+        segments: [],
+        families: [],
+        classes: [{ code: '25111700', title: 'Military watercraft', probability: 0.04 }],
+        named: [{ code: '26111610', title: '太阳能电池板', probability: 1, matched_text: '太阳能电池板' }],
+      },
+    }));
+    const user = userEvent.setup();
+    renderWithApp(<Page />, { route: ROUTE });
+    await user.type(await screen.findByLabelText(LABEL), '我们生产太阳能电池板');
+    await user.click(screen.getByRole('button', { name: 'Suggest codes' }));
+    const named = await screen.findByRole('list', { name: 'Named in your description' });
+    expect(within(named).getByRole('button', { name: 'Add 26111610 太阳能电池板' })).toBeEnabled();
+    // A code named by its title is no guess: no request for more detail.
+    expect(screen.queryByTestId('suggestions-unsure')).not.toBeInTheDocument();
+    const lists = within(screen.getByTestId('code-suggestions')).getAllByRole('list').map((list) => list.getAttribute('aria-labelledby'));
+    expect(lists.indexOf(named.getAttribute('aria-labelledby'))).toBe(0);
+  });
+
   it('adds a suggested code to the profile like the picker does, and the autosave sends it', async () => {
     const mock = api(() => ({ body: SUGGESTIONS }));
     const user = userEvent.setup();
