@@ -84,10 +84,28 @@ void AlertService::SetPublicBaseUrl(std::string url) {
   base_url_ = std::move(url);
 }
 
-double AlertService::ScoreShare(double score) const {
+double AlertService::ScoreShare(double score, const SupplierProfile& supplier) const {
+  auto known = [&](Feature f) {
+    switch (f) {
+      case Feature::kAgency:
+        return !supplier.registered_agencies.empty();
+      case Feature::kHistory:
+      case Feature::kCodeHistory:
+        return !supplier.history.empty();
+      case Feature::kAgencyHistory:
+      case Feature::kAgencyCodeHistory:
+        return !supplier.agency_history.empty();
+      case Feature::kSimilarAward:
+        return !supplier.history_texts.empty();
+      default:
+        return true;
+    }
+  };
   std::lock_guard lock(mu_);
   double best = 0;
-  for (double w : weights_.weights) best += std::max(0.0, w);
+  for (int k = 0; k < kFeatureCount; ++k) {
+    if (known(static_cast<Feature>(k))) best += std::max(0.0, weights_.weights[k]);
+  }
   return best > 0 ? std::clamp(score / best, 0.0, 1.0) : 0.0;
 }
 

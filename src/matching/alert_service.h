@@ -177,9 +177,10 @@ class AlertService {
   // notices on every visit, and predicting codes is the costly part.
   NoticeFacts CachedFactsOf(const notices::Notice& notice);
   std::string BaseUrl() const;
-  // A learned score as the share of the highest score the weights allow (each feature is at
-  // most 1), so clients can show it as "match 80 %".
-  double ScoreShare(double score) const;
+  // A learned score as the share of the highest score the weights allow for this supplier
+  // (each feature is at most 1; features the profile has no data for, such as award history
+  // the registry does not hold, are left out), so clients can show it as "match 80 %".
+  double ScoreShare(double score, const SupplierProfile& supplier) const;
   Status SendDelivery(const Delivery& delivery);
 
   AlertStore& store_;

@@ -141,7 +141,7 @@ Result<ProjectionReport> AlertService::Project(std::int64_t expected_seq, std::i
               matcher->ranker.Explain(facts, r.supplier, /*use_notice_codes=*/true));
         }
         Alert a = make(member.user, AlertReason::kProfile);
-        a.score = ScoreShare(r.score);
+        a.score = ScoreShare(r.score, supplier.profile);
         a.explanation_json = explanation;
         profiled.push_back(std::move(a));
       }

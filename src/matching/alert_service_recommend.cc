@@ -171,7 +171,7 @@ Result<std::vector<RecommendedNotice>> AlertService::Recommendations(UserId user
     if (static_cast<int>(out.size()) >= limit) break;
     RecommendedNotice r;
     r.notice = pool[scored[i].notice];
-    r.score = ScoreShare(score);
+    r.score = ScoreShare(score, matcher->suppliers[index].profile);
     r.explanation = matcher->ranker.Explain(scored[i].facts, index, /*use_notice_codes=*/true);
     out.push_back(std::move(r));
   }
@@ -196,7 +196,7 @@ Result<std::vector<RecommendedSupplier>> AlertService::RecommendedSuppliers(Noti
     if (!s.listed) continue;
     RecommendedSupplier rec;
     rec.supplier = s;
-    rec.score = ScoreShare(r.score);
+    rec.score = ScoreShare(r.score, s.profile);
     rec.explanation = matcher->ranker.Explain(facts, r.supplier, /*use_notice_codes=*/true);
     if (!invited.empty()) {
       TB_ASSIGN_OR_RETURN(std::vector<Recipient> members, directory_.MembersOf(s.organisation));
