@@ -4,7 +4,6 @@
 #include <spdlog/spdlog.h>
 #include <vector>
 
-#include "app/search_projection.h"
 #include "matching/alert_service.h"
 #include "storage/change_log.h"
 
@@ -15,9 +14,8 @@ constexpr int kBatch = 1000;
 
 }  // namespace
 
-AlertProjection::AlertProjection(storage::ChangeLog& log, matching::AlertService& alerts,
-                                 SearchProjection* search)
-    : log_(log), alerts_(alerts), search_(search) {}
+AlertProjection::AlertProjection(storage::ChangeLog& log, matching::AlertService& alerts)
+    : log_(log), alerts_(alerts) {}
 
 AlertProjection::~AlertProjection() { Stop(); }
 
@@ -28,8 +26,6 @@ Result<std::int64_t> AlertProjection::CatchUp() {
     TB_ASSIGN_OR_RETURN(std::int64_t seq, alerts_.ProjectionSeq());
     TB_ASSIGN_OR_RETURN(std::vector<storage::Change> changes, log_.ReadSince(seq, kBatch));
     if (changes.empty()) return stored;
-    // Saved searches run on this node's index: it must hold the batch's notices first.
-    if (search_ != nullptr) TB_RETURN_IF_ERROR(search_->CatchUp().status());
     std::set<std::int64_t> notice_ids;
     bool suppliers_changed = false;
     for (const storage::Change& c : changes) {

@@ -17,19 +17,16 @@ class AlertService;
 
 namespace tb::app {
 
-class SearchProjection;
-
 // Turns the `changes` log into alerts (ARCHITECTURE.md §3, docs/alerts.md): reads the changes
-// after the alert projection's stored seq, brings this node's search index up to them first
-// (saved searches run on it), drops the cached supplier ranker when a supplier changed, and
+// after the alert projection's stored seq (saved searches bring this node's search index up
+// to them: app/alert_wiring.h), drops the cached supplier ranker when a supplier changed, and
 // hands the batch's notices to AlertService::Project, which stores the alerts and the new seq
 // in one transaction. Another node that ran the batch first makes Project refuse (the seq
 // moved), and this one re-reads. Each tick then makes the due digests and sends the due
 // e-mails. Everything passed in must outlive it.
 class AlertProjection {
  public:
-  AlertProjection(storage::ChangeLog& log, matching::AlertService& alerts,
-                  SearchProjection* search);
+  AlertProjection(storage::ChangeLog& log, matching::AlertService& alerts);
   ~AlertProjection();
   AlertProjection(const AlertProjection&) = delete;
   AlertProjection& operator=(const AlertProjection&) = delete;
@@ -45,7 +42,6 @@ class AlertProjection {
  private:
   storage::ChangeLog& log_;
   matching::AlertService& alerts_;
-  SearchProjection* search_;
   std::mutex catch_up_mu_;
 
   std::mutex loop_mu_;

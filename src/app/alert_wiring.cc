@@ -113,6 +113,7 @@ Result<std::vector<NoticeId>> IndexSavedSearchRunner::Matching(std::string_view 
                                                                Timestamp now) {
   TB_ASSIGN_OR_RETURN(search::SearchRequest request, ParseSaved(query, now));
   if (among.empty()) return std::vector<NoticeId>{};
+  if (catch_up_) TB_RETURN_IF_ERROR(catch_up_());
   std::vector<NoticeId> out;
   // The id filter grows the query with the batch; a few hundred ids per search keep it small.
   constexpr std::size_t kIdsPerSearch = 200;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "matching/alert_service.h"
 
 namespace tb::auth {
@@ -45,10 +47,15 @@ class StoreAlertDirectory final : public matching::AlertDirectory {
 };
 
 // Saved searches run through this node's search index with the search route's own parser
-// (http/search_query.h), so a saved search finds what the search page found.
+// (http/search_query.h), so a saved search finds what the search page found. `catch_up`
+// (may be empty) brings the index up to the committed changes before a batch is matched, so
+// a notice the alert projection just read is in it; only saved searches need that, so a
+// first start that is still building the index does not hold back profile alerts.
 class IndexSavedSearchRunner final : public matching::SavedSearchRunner {
  public:
-  explicit IndexSavedSearchRunner(search::SearchIndex& index) : index_(index) {}
+  explicit IndexSavedSearchRunner(search::SearchIndex& index,
+                                  std::function<Status()> catch_up = {})
+      : index_(index), catch_up_(std::move(catch_up)) {}
 
   Result<std::vector<NoticeId>> Matching(std::string_view query, std::span<const NoticeId> among,
                                          Timestamp now) override;
@@ -56,6 +63,7 @@ class IndexSavedSearchRunner final : public matching::SavedSearchRunner {
 
  private:
   search::SearchIndex& index_;
+  std::function<Status()> catch_up_;
 };
 
 }  // namespace tb::app

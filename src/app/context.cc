@@ -173,7 +173,8 @@ Status Context::OpenAlertServices(auth::Mailer& mailer, const std::string& publi
   alert_store_ = std::make_unique<storage::SqlAlertStore>(*database_);
   alert_directory_ = std::make_unique<StoreAlertDirectory>(*supplier_store_, *screening_store_,
                                                            *auth_store_, *unspsc_);
-  saved_search_runner_ = std::make_unique<IndexSavedSearchRunner>(*search_);
+  saved_search_runner_ = std::make_unique<IndexSavedSearchRunner>(
+      *search_, [projection = projection_.get()] { return projection->CatchUp().status(); });
   matching::AlertServiceOptions options;
   options.public_base_url = public_base_url;
   alerts_ = std::make_unique<matching::AlertService>(*alert_store_, *notices_, *alert_directory_,
@@ -187,7 +188,7 @@ Status Context::OpenAlertServices(auth::Mailer& mailer, const std::string& publi
     spdlog::warn("alerts: no code predictor at {}; uncoded notices are matched on text only",
                  model_path);
   }
-  alert_projection_ = std::make_unique<AlertProjection>(*change_log_, *alerts_, projection_.get());
+  alert_projection_ = std::make_unique<AlertProjection>(*change_log_, *alerts_);
   return Status::Ok();
 }
 
