@@ -88,6 +88,25 @@ Result<UserId> UserByToken(Database& db, std::string_view column, std::string_vi
 
 }  // namespace
 
+namespace internal {
+
+Result<std::vector<UserId>> QueryUserIds(Database& db, std::string_view sql,
+                                         std::initializer_list<std::int64_t> binds) {
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db.Begin(TxMode::kRead));
+  TB_ASSIGN_OR_RETURN(Statement * s, tx->Prepare(sql));
+  int index = 1;
+  for (std::int64_t value : binds) s->BindInt64(index++, value);
+  std::vector<UserId> out;
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    out.push_back(UserId{s->Int64(0)});
+  }
+  return out;
+}
+
+}  // namespace internal
+
 Result<AlertSettings> SqlAlertStore::GetSettings(UserId user) {
   TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
   TB_ASSIGN_OR_RETURN(Statement * s, tx->Prepare("SELECT " + std::string(kSettingsColumns) +
@@ -233,18 +252,10 @@ Result<std::vector<SavedNotice>> SqlAlertStore::SavedNoticesOf(UserId user) {
 }
 
 Result<std::vector<UserId>> SqlAlertStore::UsersFollowing(NoticeId notice) {
-  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
-  TB_ASSIGN_OR_RETURN(Statement * s,
-                      tx->Prepare("SELECT user_id FROM saved_notices WHERE notice_id = ? UNION "
-                                  "SELECT user_id FROM alerts WHERE notice_id = ? ORDER BY 1"));
-  s->BindInt64(1, notice.value).BindInt64(2, notice.value);
-  std::vector<UserId> out;
-  for (;;) {
-    TB_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    out.push_back(UserId{s->Int64(0)});
-  }
-  return out;
+  return internal::QueryUserIds(db_,
+                                "SELECT user_id FROM saved_notices WHERE notice_id = ? UNION "
+                                "SELECT user_id FROM alerts WHERE notice_id = ? ORDER BY 1",
+                                {notice.value, notice.value});
 }
 
 Result<matching::UserTokens> SqlAlertStore::TokensOf(UserId user,

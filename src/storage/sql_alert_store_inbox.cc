@@ -266,18 +266,10 @@ Status SqlAlertStore::MarkAllRead(UserId user, Timestamp at) {
 }
 
 Result<std::vector<UserId>> SqlAlertStore::InvitedUsers(NoticeId notice) {
-  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
-  TB_ASSIGN_OR_RETURN(Statement * s,
-                      tx->Prepare("SELECT user_id FROM alerts WHERE notice_id = ? AND reason = "
-                                  "'invitation' ORDER BY user_id"));
-  s->BindInt64(1, notice.value);
-  std::vector<UserId> out;
-  for (;;) {
-    TB_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    out.push_back(UserId{s->Int64(0)});
-  }
-  return out;
+  return internal::QueryUserIds(db_,
+                                "SELECT user_id FROM alerts WHERE notice_id = ? AND reason = "
+                                "'invitation' ORDER BY user_id",
+                                {notice.value});
 }
 
 Result<std::optional<Delivery>> SqlAlertStore::CreateDigest(UserId user, std::string_view kind,
