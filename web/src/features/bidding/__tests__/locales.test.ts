@@ -8,25 +8,15 @@ import fr from '@/locales/bidding/fr.json';
 import ru from '@/locales/bidding/ru.json';
 import zh from '@/locales/bidding/zh.json';
 import { resources } from '@/lib/i18n';
+import { describeTranslations, flattenLocale, type LocaleTree } from '@/testing/locale-checks';
 
 // The bidding screens' own strings (locales/bidding/*.json): every language has every key,
 // none empty, none left in English, with the same {{placeholders}}; and every key the
 // bidding source asks for exists.
 
-type Tree = { [key: string]: string | Tree };
 
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-const english = flatten(en as Tree);
+const english = flattenLocale(en as LocaleTree);
 // Spelled the same in that language (checked by reading them, not copied): the filter below
 // lets pure placeholders and words through only when listed here.
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
@@ -43,26 +33,8 @@ describe('bidding locale files', () => {
     expect(english.size).toBeGreaterThan(200);
   });
 
-  for (const [code, tree] of Object.entries({ fr, es, zh, ar, ru })) {
-    describe(code, () => {
-      const translated = flatten(tree as Tree);
-      it('has every English key, none empty, and no other', () => {
-        expect([...english.keys()].filter((key) => !translated.get(key)?.trim())).toEqual([]);
-        expect([...translated.keys()].filter((key) => !english.has(key))).toEqual([]);
-      });
-      it('keeps the same placeholders', () => {
-        const wrong = [...english].filter(([key, value]) => placeholders(value).join() !== placeholders(translated.get(key) ?? '').join());
-        expect(wrong.map(([key]) => key)).toEqual([]);
-      });
-      it('is translated', () => {
-        const same = [...english]
-          .filter(([key, value]) => translated.get(key) === value)
-          .map(([key]) => key)
-          .filter((key) => !SAME_AS_ENGLISH[code]!.includes(key));
-        expect(same).toEqual([]);
-      });
-    });
-  }
+  describeTranslations(en, { fr, es, zh, ar, ru }, SAME_AS_ENGLISH);
+
 
   it('are merged into the bundle of every language', () => {
     for (const code of ['en', 'fr', 'es', 'zh', 'ar', 'ru'] as const) {
@@ -84,8 +56,8 @@ describe('keys used by the bidding screens', () => {
   });
 
   it('exist in English (dynamic ones as a group)', () => {
-    const tree = en as unknown as Tree;
-    const lookup = (path: string) => path.split('.').reduce<string | Tree | undefined>((node, part) => (node && typeof node === 'object' ? node[part] : undefined), tree);
+    const tree = en as unknown as LocaleTree;
+    const lookup = (path: string) => path.split('.').reduce<string | LocaleTree | undefined>((node, part) => (node && typeof node === 'object' ? node[part] : undefined), tree);
     const missing = [...used].filter((key) => {
       const dynamic = key.indexOf('${');
       if (dynamic < 0) return typeof lookup(key) !== 'string';
