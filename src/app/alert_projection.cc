@@ -37,8 +37,12 @@ Result<std::int64_t> AlertProjection::CatchUp() {
     for (std::int64_t id : notice_ids) ids.push_back(NoticeId{id});
     Result<matching::ProjectionReport> report = alerts_.Project(seq, changes.back().seq, ids);
     if (!report.ok()) {
-      // Another node projected this batch first: read the seq again.
-      if (report.status().code() == StatusCode::kFailedPrecondition) continue;
+      // Another node projected this batch first: read the seq again. If it did not move,
+      // the refusal had another cause, and retrying at once would spin.
+      if (report.status().code() == StatusCode::kFailedPrecondition) {
+        TB_ASSIGN_OR_RETURN(std::int64_t now_at, alerts_.ProjectionSeq());
+        if (now_at != seq) continue;
+      }
       return report.status();
     }
     stored += report->alerts;
