@@ -60,31 +60,13 @@ Status AlertProjection::Tick() {
 }
 
 void AlertProjection::Start(std::chrono::milliseconds interval) {
-  Stop();
-  {
-    std::lock_guard<std::mutex> lock(loop_mu_);
-    stopping_ = false;
-  }
-  loop_ = std::thread([this, interval] {
-    std::unique_lock<std::mutex> lock(loop_mu_);
-    while (!stopping_) {
-      lock.unlock();
-      if (Status ticked = Tick(); !ticked.ok()) {
-        spdlog::warn("alert projection: {} (retrying)", ticked.ToString());
-      }
-      lock.lock();
-      wake_.wait_for(lock, interval, [this] { return stopping_; });
+  loop_.Start(interval, [this] {
+    if (Status ticked = Tick(); !ticked.ok()) {
+      spdlog::warn("alert projection: {} (retrying)", ticked.ToString());
     }
   });
 }
 
-void AlertProjection::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(loop_mu_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (loop_.joinable()) loop_.join();
-}
+void AlertProjection::Stop() { loop_.Stop(); }
 
 }  // namespace tb::app

@@ -1,11 +1,10 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
-#include <thread>
 
+#include "app/periodic_task.h"
 #include "core/result.h"
 
 namespace tb::storage {
@@ -44,10 +43,7 @@ class AlertProjection {
   matching::AlertService& alerts_;
   std::mutex catch_up_mu_;
 
-  std::mutex loop_mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;  // Guarded by loop_mu_.
-  std::thread loop_;
+  PeriodicTask loop_;  // last: stopped before the members its ticks use
 };
 
 }  // namespace tb::app

@@ -141,34 +141,16 @@ Result<std::int64_t> SearchProjection::ApplySuppliers(
 }
 
 void SearchProjection::Start(std::chrono::milliseconds interval) {
-  Stop();
-  {
-    std::lock_guard<std::mutex> lock(loop_mu_);
-    stopping_ = false;
-  }
-  loop_ = std::thread([this, interval] {
-    std::unique_lock<std::mutex> lock(loop_mu_);
-    while (!stopping_) {
-      lock.unlock();
-      Result<std::int64_t> applied = CatchUp();
-      if (!applied.ok()) {
-        spdlog::warn("search projection: {} (retrying)", applied.status().ToString());
-      } else if (*applied > 0) {
-        spdlog::debug("search projection: applied {} changes", *applied);
-      }
-      lock.lock();
-      wake_.wait_for(lock, interval, [this] { return stopping_; });
+  loop_.Start(interval, [this] {
+    Result<std::int64_t> applied = CatchUp();
+    if (!applied.ok()) {
+      spdlog::warn("search projection: {} (retrying)", applied.status().ToString());
+    } else if (*applied > 0) {
+      spdlog::debug("search projection: applied {} changes", *applied);
     }
   });
 }
 
-void SearchProjection::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(loop_mu_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (loop_.joinable()) loop_.join();
-}
+void SearchProjection::Stop() { loop_.Stop(); }
 
 }  // namespace tb::app

@@ -1,12 +1,11 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <mutex>
-#include <thread>
 #include <vector>
 
+#include "app/periodic_task.h"
 #include "core/result.h"
 
 namespace tb::storage {
@@ -84,10 +83,7 @@ class SearchProjection {
   // catch_up_mu_ when both are held.
   std::mutex supplier_mu_;
 
-  std::mutex loop_mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;  // Guarded by loop_mu_.
-  std::thread loop_;
+  PeriodicTask loop_;  // last: stopped before the members its ticks use
 };
 
 }  // namespace tb::app
