@@ -8,13 +8,18 @@
 #include "http/search_query.h"
 #include "notices/unspsc_catalogue.h"
 #include "screening/screening_store.h"
+#include "search/notice_facets.h"
 #include "search/search_index.h"
 #include "suppliers/supplier_store.h"
+#include "tenders/evaluation_store.h"
 
 namespace tb::app {
 namespace {
 
 constexpr int kPage = 500;
+// The history reads the newest awards only: old wins say little about what a company sells
+// now, and the read stays bounded.
+constexpr int kHistoryAwards = 20'000;
 
 matching::Recipient RecipientOf(const auth::UserRecord& user) {
   return {user.id, user.email, user.language};
@@ -30,9 +35,36 @@ Result<search::SearchRequest> ParseSaved(std::string_view query, Timestamp now) 
   return http::ParseSearchQuery(params, now);
 }
 
+// A won tender as the ranker's history: one code per awarded item (repeats count) with the
+// buyer's agency beside each, and the tender's text once.
+void AddHistory(const tenders::StandingAward& won, matching::SupplierProfile& profile) {
+  const std::string agency = search::AgencyKey(won.tender.buyer_name);
+  for (const tenders::TenderItem& item : won.tender.items) {
+    Result<UnspscCode> code = UnspscCode::Parse(item.unspsc);
+    if (!code.ok()) continue;
+    profile.history.push_back(*code);
+    profile.agency_history.push_back(agency);
+  }
+  profile.history_texts.push_back(won.tender.title + "\n" + won.tender.description);
+}
+
 }  // namespace
 
+Result<std::map<SupplierId, std::vector<tenders::StandingAward>>>
+StoreAlertDirectory::WinsBySupplier() {
+  std::map<SupplierId, std::vector<tenders::StandingAward>> out;
+  if (awards_ == nullptr) return out;
+  TB_ASSIGN_OR_RETURN(std::vector<tenders::StandingAward> standing,
+                      awards_->StandingAwards(kHistoryAwards));
+  // A supplier's id is its organisation's (suppliers/supplier_service.h).
+  for (tenders::StandingAward& a : standing) {
+    out[SupplierId{a.award.supplier.value}].push_back(std::move(a));
+  }
+  return out;
+}
+
 Result<std::vector<matching::MatchableSupplier>> StoreAlertDirectory::Suppliers() {
+  TB_ASSIGN_OR_RETURN(auto wins, WinsBySupplier());
   std::vector<matching::MatchableSupplier> out;
   SupplierId after{0};
   for (;;) {
@@ -62,8 +94,12 @@ Result<std::vector<matching::MatchableSupplier>> StoreAlertDirectory::Suppliers(
       s.profile.text = std::move(text);
       TB_ASSIGN_OR_RETURN(std::optional<screening::ScreeningRecord> screened,
                           screening_.LatestScreening("supplier", std::to_string(got->id.value)));
-      s.profile.sanctioned = screened && (screened->decision == screening::ScreeningDecision::kHit ||
-                                          screened->decision == screening::ScreeningDecision::kPossibleHit);
+      s.profile.sanctioned =
+          screened && (screened->decision == screening::ScreeningDecision::kHit ||
+                       screened->decision == screening::ScreeningDecision::kPossibleHit);
+      if (const auto won = wins.find(got->id); won != wins.end()) {
+        for (const tenders::StandingAward& a : won->second) AddHistory(a, s.profile);
+      }
       s.organisation = got->organisation;
       s.name = p.legal_name_latin.empty() ? p.legal_name : p.legal_name_latin;
       s.country = p.address.country;
@@ -76,7 +112,8 @@ Result<std::vector<matching::MatchableSupplier>> StoreAlertDirectory::Suppliers(
   return out;
 }
 
-Result<std::vector<matching::Recipient>> StoreAlertDirectory::MembersOf(OrganisationId organisation) {
+Result<std::vector<matching::Recipient>> StoreAlertDirectory::MembersOf(
+    OrganisationId organisation) {
   TB_ASSIGN_OR_RETURN(std::vector<auth::OrganisationMemberRecord> members,
                       accounts_.MembersOf(organisation));
   std::vector<matching::Recipient> out;

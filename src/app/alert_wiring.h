@@ -19,6 +19,10 @@ class SearchIndex;
 namespace tb::suppliers {
 class SupplierStore;
 }
+namespace tb::tenders {
+class EvaluationStore;
+struct StandingAward;
+}  // namespace tb::tenders
 
 namespace tb::app {
 
@@ -26,12 +30,20 @@ namespace tb::app {
 // service (matching/ knows none of them). A supplier's ranker text is its names, references
 // and certificates and the English titles of its codes (so BM25 can meet a notice that
 // states no code); it counts as sanctioned while its last screening is a possible or
-// confirmed hit. Everything passed in must outlive it.
+// confirmed hit. Its history is the awards it won on TenderBridge that stand (public once
+// notified): per awarded item one code with the buying agency beside it, and per award the
+// tender's title and description (`awards` may be null: no history). Everything passed in
+// must outlive it.
 class StoreAlertDirectory final : public matching::AlertDirectory {
  public:
   StoreAlertDirectory(suppliers::SupplierStore& suppliers, screening::ScreeningStore& screening,
-                      auth::AuthStore& accounts, notices::UnspscCatalogue& codes)
-      : suppliers_(suppliers), screening_(screening), accounts_(accounts), codes_(codes) {}
+                      auth::AuthStore& accounts, notices::UnspscCatalogue& codes,
+                      tenders::EvaluationStore* awards = nullptr)
+      : suppliers_(suppliers),
+        screening_(screening),
+        accounts_(accounts),
+        codes_(codes),
+        awards_(awards) {}
 
   Result<std::vector<matching::MatchableSupplier>> Suppliers() override;
   Result<std::vector<matching::Recipient>> MembersOf(OrganisationId organisation) override;
@@ -40,10 +52,13 @@ class StoreAlertDirectory final : public matching::AlertDirectory {
   Result<std::map<UnspscCode, std::string>> CodeTitles(std::span<const UnspscCode> codes) override;
 
  private:
+  Result<std::map<SupplierId, std::vector<tenders::StandingAward>>> WinsBySupplier();
+
   suppliers::SupplierStore& suppliers_;
   screening::ScreeningStore& screening_;
   auth::AuthStore& accounts_;
   notices::UnspscCatalogue& codes_;
+  tenders::EvaluationStore* awards_;
 };
 
 // Saved searches run through this node's search index with the search route's own parser
@@ -53,8 +68,7 @@ class StoreAlertDirectory final : public matching::AlertDirectory {
 // first start that is still building the index does not hold back profile alerts.
 class IndexSavedSearchRunner final : public matching::SavedSearchRunner {
  public:
-  explicit IndexSavedSearchRunner(search::SearchIndex& index,
-                                  std::function<Status()> catch_up = {})
+  explicit IndexSavedSearchRunner(search::SearchIndex& index, std::function<Status()> catch_up = {})
       : index_(index), catch_up_(std::move(catch_up)) {}
 
   Result<std::vector<NoticeId>> Matching(std::string_view query, std::span<const NoticeId> among,

@@ -171,8 +171,9 @@ Status Context::OpenAlertServices(auth::Mailer& mailer, const std::string& publi
     return Status::FailedPrecondition("the alert service needs the search index (OpenSearch)");
   }
   alert_store_ = std::make_unique<storage::SqlAlertStore>(*database_);
-  alert_directory_ = std::make_unique<StoreAlertDirectory>(*supplier_store_, *screening_store_,
-                                                           *auth_store_, *unspsc_);
+  // The evaluation store (when open) gives suppliers their award history.
+  alert_directory_ = std::make_unique<StoreAlertDirectory>(
+      *supplier_store_, *screening_store_, *auth_store_, *unspsc_, evaluation_store_.get());
   saved_search_runner_ = std::make_unique<IndexSavedSearchRunner>(
       *search_, [projection = projection_.get()] { return projection->CatchUp().status(); });
   matching::AlertServiceOptions options;

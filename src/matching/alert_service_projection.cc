@@ -93,6 +93,7 @@ Result<ProjectionReport> AlertService::Project(std::int64_t expected_seq, std::i
     TB_ASSIGN_OR_RETURN(matcher, CurrentMatcher());
   }
   std::unordered_map<std::int64_t, std::vector<Recipient>> members;  // by organisation
+  bool awards_changed = false;
   for (NoticeId id : changed) {
     Result<notices::Notice> got = notices_.Get(id);
     if (!got.ok()) {
@@ -100,6 +101,11 @@ Result<ProjectionReport> AlertService::Project(std::int64_t expected_seq, std::i
       return got.status();
     }
     const notices::Notice& notice = *got;
+    // A TenderBridge tender's notice turns complete when its award is notified: the winner's
+    // history (read by the directory) changed, so the next batch ranks with a fresh matcher.
+    if (notice.source == "tenderbridge" && notice.status == notices::NoticeStatus::kComplete) {
+      awards_changed = true;
+    }
     TB_ASSIGN_OR_RETURN(std::int64_t version, notices_.Version(id));
     versions[id] = version;
     ++report.notices;
@@ -147,6 +153,7 @@ Result<ProjectionReport> AlertService::Project(std::int64_t expected_seq, std::i
       }
     }
   }
+  if (awards_changed) InvalidateSuppliers();
 
   if (!open_ids.empty()) {
     TB_ASSIGN_OR_RETURN(std::vector<SavedSearch> searches, store_.AllSavedSearches());

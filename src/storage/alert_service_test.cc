@@ -32,7 +32,11 @@ class FakeDirectory final : public AlertDirectory {
     suppliers_.push_back(Make(kBuilderCo, "Builder Co", {"72101500"}, "building construction works", true));
     suppliers_.push_back(Make(kDraftCo, "Draft Co", {"43211500"}, "laptops", false));
   }
-  Result<std::vector<MatchableSupplier>> Suppliers() override { return suppliers_; }
+  Result<std::vector<MatchableSupplier>> Suppliers() override {
+    ++reads;
+    return suppliers_;
+  }
+  int reads = 0;  // how often the service read the register (rebuilt its matcher)
   Result<std::vector<Recipient>> MembersOf(OrganisationId org) override {
     if (org.value == kLaptopCo) return std::vector<Recipient>{{UserId{kAna}, "ana@laptop.example", "fr"}};
     if (org.value == kBuilderCo) return std::vector<Recipient>{{UserId{kBo}, "bo@builder.example", "en"}};
@@ -183,6 +187,28 @@ TEST_P(AlertServiceTest, ProfileAlertsReachTheMatchingCompanyOnceAndAreEmailed) 
   EXPECT_NE(sent[0].html.find("Supply of laptops"), std::string::npos);
   EXPECT_NE(sent[0].list_unsubscribe.find("/unsubscribe?token="), std::string::npos);
   EXPECT_EQ(*service_->DeliverDue(), 0);  // sent once
+}
+
+TEST_P(AlertServiceTest, AnAwardOnTenderBridgeRebuildsTheMatcherForTheWinnersHistory) {
+  Project({Import(LaptopNotice())});
+  ASSERT_EQ(directory_.reads, 1);
+
+  notices::Notice imported_award = LaptopNotice();
+  imported_award.public_id = "ungm-complete";
+  imported_award.status = notices::NoticeStatus::kComplete;
+  Project({Import(imported_award)});
+  EXPECT_EQ(directory_.reads, 1) << "another publisher's award is not a supplier's history";
+
+  notices::Notice awarded = LaptopNotice();
+  awarded.public_id = "ocds-tbrdg1-000001";
+  awarded.source = "tenderbridge";
+  awarded.status = notices::NoticeStatus::kComplete;
+  Project({Import(awarded)});
+  EXPECT_EQ(directory_.reads, 1) << "this batch still ranks with the matcher it started with";
+  notices::Notice next = LaptopNotice();
+  next.public_id = "ungm-2";
+  Project({Import(next)});
+  EXPECT_EQ(directory_.reads, 2) << "the next batch reads the winners' new history";
 }
 
 TEST_P(AlertServiceTest, AmendmentsReachFollowersWhateverTheirFilters) {

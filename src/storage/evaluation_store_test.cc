@@ -53,9 +53,18 @@ TEST_P(EvaluationStoreTest, KeepsEveryStepFromTheOpeningToTheContract) {
 
   ASSERT_TRUE(award.Recommend(Officer(), ocid, "bid-a", "").ok());
   ASSERT_TRUE(award.Decide(Colleague(), ocid, true, "ok").ok());
+  EXPECT_TRUE(store_->StandingAwards(10)->empty()) << "an approved award is not public yet";
   auto notified = award.Notify(Officer(), ocid);
   ASSERT_TRUE(notified.ok()) << notified.status().ToString();
   EXPECT_EQ(tenders_->Get(ocid)->state, tenders::TenderState::kAwarded);
+  auto standing = store_->StandingAwards(10);
+  ASSERT_TRUE(standing.ok()) << standing.status().ToString();
+  ASSERT_EQ(standing->size(), 1u);
+  EXPECT_EQ((*standing)[0].tender.ocid, ocid);
+  EXPECT_EQ((*standing)[0].award.supplier, p_.supplier_a);
+  EXPECT_EQ((*standing)[0].award.bid_id, "bid-a");
+  EXPECT_FALSE((*standing)[0].tender.items.empty()) << "the tender is read whole";
+  EXPECT_TRUE(store_->StandingAwards(0)->empty());
   auto asked = award.RequestDebrief(ActorOf(p_.supplier_user_b, p_.supplier_b,
                                             OrganisationKind::kSupplier, {Role::kSupplierUser}),
                                     ocid, "Which form was missing?");
@@ -68,6 +77,7 @@ TEST_P(EvaluationStoreTest, KeepsEveryStepFromTheOpeningToTheContract) {
       {Money{3'800'000, "USD"}, clock_.Now(), clock_.Now() + std::chrono::hours(24 * 90)});
   ASSERT_TRUE(signed_contract.ok()) << signed_contract.status().ToString();
   EXPECT_EQ(tenders_->Get(ocid)->state, tenders::TenderState::kCompleted);
+  ASSERT_EQ(store_->StandingAwards(10)->size(), 1u) << "a contracted award still stands";
 
   // Everything reads back from a fresh load as it was written.
   auto loaded = store_->Load(ocid);

@@ -1,5 +1,6 @@
 #include "storage/sql_evaluation_store.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -308,6 +309,39 @@ Status SqlEvaluationStore::RecordAudit(const audit::Entry& entry) {
   TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kWrite));
   TB_RETURN_IF_ERROR(AppendAuditEntry(*tx, entry).status());
   return tx->Commit();
+}
+
+Result<std::vector<tenders::StandingAward>> SqlEvaluationStore::StandingAwards(int limit) {
+  TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
+  // The stage is a column; the award's own status and date live in the record's JSON.
+  TB_ASSIGN_OR_RETURN(Statement * awarded,
+                      tx->Prepare("SELECT tender_id, doc FROM evaluations WHERE stage IN "
+                                  "('standstill','contracted') ORDER BY updated_at_us DESC, "
+                                  "tender_id DESC"));
+  std::vector<std::pair<TenderId, tenders::AwardRecord>> found;
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, awarded->Step());
+    if (!row) break;
+    TB_ASSIGN_OR_RETURN(nlohmann::json doc, ParseDoc(awarded->Text(1), "evaluation record"));
+    Result<tenders::EvaluationRecord> record = tenders::EvaluationRecordFromJson(doc);
+    if (!record.ok()) {
+      return Status::Internal("the stored evaluation record cannot be read: " +
+                              record.status().ToString());
+    }
+    if (!record->award || record->award->status == "cancelled") continue;
+    found.emplace_back(TenderId{awarded->Int64(0)}, std::move(*record->award));
+  }
+  std::ranges::stable_sort(found, [](const auto& a, const auto& b) {
+    return a.second.notified_at > b.second.notified_at;
+  });
+  if (limit >= 0 && found.size() > static_cast<std::size_t>(limit)) found.resize(limit);
+  std::vector<tenders::StandingAward> out;
+  out.reserve(found.size());
+  for (auto& [id, award] : found) {
+    TB_ASSIGN_OR_RETURN(tenders::Tender tender, tender_sql::ReadTender(*tx, id));
+    out.push_back({std::move(tender), std::move(award)});
+  }
+  return out;
 }
 
 std::unique_ptr<tenders::EvaluationStore> MakeEvaluationStore(Database& db) {

@@ -19,6 +19,7 @@ class SqlEvaluationStore final : public tenders::EvaluationStore {
   Result<tenders::EvaluationSnapshot> Apply(std::string_view ocid,
                                             const tenders::EvaluationDecision& decide) override;
   Status RecordAudit(const audit::Entry& entry) override;
+  Result<std::vector<tenders::StandingAward>> StandingAwards(int limit) override;
 
  private:
   Database& db_;

@@ -180,6 +180,13 @@ struct EvaluationChange {
 
 using EvaluationDecision = std::function<Result<EvaluationChange>(const EvaluationSnapshot&)>;
 
+// An award that stands (notified or contracted, not cancelled) with its tender: public once
+// notified (OCDS awards), so the matching history may read it (matching/relevance.h).
+struct StandingAward {
+  Tender tender;
+  AwardRecord award;
+};
+
 // Persistence of the evaluation records, declared here and implemented in storage/
 // (SqlEvaluationStore) and in tenders/testing (in memory). It reads the tender, committee,
 // opening and qualification tables of migrations 6 and 7 and writes its own (migration 8)
@@ -201,6 +208,10 @@ class EvaluationStore {
 
   // Appends an audit entry on its own: refused attempts ("access.denied", ET-08).
   virtual Status RecordAudit(const audit::Entry& entry) = 0;
+
+  // The newest `limit` awards that stand (stage standstill or contracted, award status not
+  // cancelled), newest notice first.
+  virtual Result<std::vector<StandingAward>> StandingAwards(int limit) = 0;
 };
 
 }  // namespace tb::tenders

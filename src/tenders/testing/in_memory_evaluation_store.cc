@@ -77,4 +77,21 @@ Status InMemoryEvaluationStore::RecordAudit(const audit::Entry& entry) {
   return Status::Ok();
 }
 
+Result<std::vector<StandingAward>> InMemoryEvaluationStore::StandingAwards(int limit) {
+  std::lock_guard lock(mu_);
+  std::vector<StandingAward> out;
+  for (const auto& [ocid, s] : tenders_) {
+    const bool stands = s.record.stage == EvaluationStage::kStandstill ||
+                        s.record.stage == EvaluationStage::kContracted;
+    if (stands && s.record.award && s.record.award->status != "cancelled") {
+      out.push_back({s.tender, *s.record.award});
+    }
+  }
+  std::ranges::sort(out, [](const StandingAward& a, const StandingAward& b) {
+    return a.award.notified_at > b.award.notified_at;
+  });
+  if (limit >= 0 && out.size() > static_cast<std::size_t>(limit)) out.resize(limit);
+  return out;
+}
+
 }  // namespace tb::tenders::testing

@@ -25,6 +25,7 @@ class InMemoryEvaluationStore final : public EvaluationStore {
   Result<EvaluationSnapshot> Apply(std::string_view ocid,
                                    const EvaluationDecision& decide) override;
   Status RecordAudit(const audit::Entry& entry) override;
+  Result<std::vector<StandingAward>> StandingAwards(int limit) override;
 
  private:
   mutable std::mutex mu_;
