@@ -27,6 +27,7 @@
 #include "screening/screening_service.h"
 #include "search/search_index.h"
 #include "search/supplier_index.h"
+#include "search/unspsc_aliases.h"
 #include "search/unspsc_title_lookup.h"
 #include "storage/audit_append.h"
 #include "storage/change_log.h"
@@ -242,7 +243,7 @@ Status Context::OpenSearch(const std::string& index_path) {
       titles.push_back({entry.code, Language::FromTag(language), title});
     }
   }
-  titles_ = search::MakeInMemoryUnspscTitleLookup(std::move(titles));
+  titles_ = search::MakeInMemoryUnspscTitleLookup(std::move(titles), search::BuiltInUnspscAliases());
   search::IndexOptions options;
   options.path = index_path;
   options.titles = titles_.get();

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "notices/import_service.h"
 #include "notices/testing/read_all.h"
 #include "search/search_index.h"
+#include "search/unspsc_aliases.h"
 #include "search/testing/notice_builder.h"
 
 namespace tb::search {
@@ -27,6 +30,25 @@ const UnspscTitleLookup& RealTitles() {
     EXPECT_GT(titles.size(), 60'000u);
     return MakeInMemoryUnspscTitleLookup(std::move(titles)).release();
   }();
+  return *lookup;
+}
+
+std::vector<UnspscTitle> V7Titles() {
+  std::vector<UnspscTitle> titles;
+  for (auto& record : notices::testing::ReadAll(notices::ImportKind::kUnspsc,
+                                                "unspsc/unspsc-v7-multilingual.csv")) {
+    if (!record.entry) continue;
+    for (const auto& [language, title] : record.entry->titles) {
+      titles.push_back(UnspscTitle{record.entry->code, Language::FromTag(language), title});
+    }
+  }
+  return titles;
+}
+
+// The v7 titles with the shipped aliases, as the server builds its lookup.
+const UnspscTitleLookup& TitlesWithAliases() {
+  static const UnspscTitleLookup* lookup =
+      MakeInMemoryUnspscTitleLookup(V7Titles(), BuiltInUnspscAliases()).release();
   return *lookup;
 }
 
@@ -73,6 +95,62 @@ TEST(UnspscTitleLookupTest, SolarPanelsInChinese) {
   // French); both lie in class 252020, the one prefix the query is expanded with.
   EXPECT_EQ(codes, (std::vector<std::string>{"25202001", "25202002"})) << Describe(zh);
   EXPECT_EQ(zh[0].matched_text, "太阳能电池");
+}
+
+TEST(UnspscAliasesTest, TheShippedAliasesParseAndNameCodesOfTheUngmTree) {
+  const std::vector<UnspscTitle>& aliases = BuiltInUnspscAliases();
+  ASSERT_GE(aliases.size(), 30u) << "data/unspsc/aliases.tsv did not parse";
+  std::set<std::uint32_t> tree;
+  for (auto& record : notices::testing::ReadAll(notices::ImportKind::kUnspsc,
+                                                "unspsc/ungm-unspsc-2026-04.csv")) {
+    if (record.entry) tree.insert(record.entry->code.value());
+  }
+  ASSERT_GT(tree.size(), 10'000u);
+  for (const UnspscTitle& a : aliases) {
+    EXPECT_TRUE(tree.contains(a.code.value())) << a.code.ToString() << " " << a.title;
+    EXPECT_NE(a.code.level(), UnspscCode::Level::kSegment) << a.title;
+  }
+}
+
+TEST(UnspscAliasesTest, BadLinesAreRefusedWithTheirNumber) {
+  EXPECT_TRUE(ParseUnspscAliases("# comment\n\n26111607\tzh\t光伏板\r\n")->size() == 1);
+  for (const auto& [text, line] : std::vector<std::pair<std::string, std::string>>{
+           {"26111607\tzh\n", "line 1"},
+           {"# c\n2611160x\tzh\t光伏板\n", "line 2"},
+           {"26111607\t1x\t光伏板", "line 1"},
+           {"\n\n26111607\tzh\t  \n", "line 3"},
+           {"26111607\tzh\ta\tb", "line 1"}}) {
+    Result<std::vector<UnspscTitle>> parsed = ParseUnspscAliases(text);
+    ASSERT_FALSE(parsed.ok()) << text;
+    EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(parsed.status().field(), line) << parsed.status().ToString();
+  }
+}
+
+TEST(UnspscAliasesTest, SolarPanelsInChineseReachTheSolarGeneratorsOfFamily2611) {
+  auto zh = TitlesWithAliases().Match("采购太阳能电池板", 5);
+  ASSERT_FALSE(zh.empty());
+  EXPECT_EQ(zh[0].code.ToString(), "26111607") << Describe(zh);
+  EXPECT_EQ(zh[0].matched_text, "太阳能电池板");
+  EXPECT_EQ(Codes(zh), (std::vector<std::string>{"26111607", "25202001", "25202002"}))
+      << "the v7 matches follow, for the user to keep or remove\n" << Describe(zh);
+  // The alias expands; the code keeps its own titles.
+  EXPECT_EQ(TitlesWithAliases().TitleOf(zh[0].code, Language::Chinese()), "太阳能发电机组");
+  for (const char* query : {"paneles solares", "panneaux solaires", "solar panels"}) {
+    auto latin = TitlesWithAliases().Match(query, 5);
+    ASSERT_FALSE(latin.empty()) << query;
+    EXPECT_EQ(latin[0].code.ToString(), "26111607") << query << "\n" << Describe(latin);
+  }
+}
+
+TEST(UnspscAliasesTest, AliasesMendWrongV7Translations) {
+  // v7's Spanish title of 43211503 is "Ordenadores de bolsillo" (pocket computers).
+  auto es = TitlesWithAliases().Match("computadoras portátiles", 5);
+  ASSERT_FALSE(es.empty());
+  EXPECT_EQ(es[0].code.ToString(), "43211503") << Describe(es);
+  auto masks = TitlesWithAliases().Match("医用口罩", 5);
+  ASSERT_FALSE(masks.empty());
+  EXPECT_EQ(masks[0].code.ToString(), "42131713") << Describe(masks);
 }
 
 TEST(UnspscTitleLookupTest, IsConservative) {
@@ -156,6 +234,31 @@ TEST_F(ExpansionSearchTest, ChineseQueryFindsEnglishSolarNotice) {
   EXPECT_EQ(response->expansions[0].code, "25202001");
   EXPECT_EQ(response->expansions[0].title, "宇宙飞船太阳能电池");
   EXPECT_EQ(response->expansions[0].matched_language, "zh");
+}
+
+TEST(ExpansionWithAliasesTest, ChineseSolarPanelQueryFindsAnEnglishNoticeCoded2611) {
+  TempDir dir{"tb-search-aliases"};
+  auto index = OpenXapianSearchIndex({dir.path(), &TitlesWithAliases()});
+  ASSERT_TRUE(index.ok());
+  const std::vector<IndexChange> changes{
+      IndexChange::Upsert(1, MakeNotice(1,
+                                        "Supply and installation of photovoltaic systems for "
+                                        "rural health centres",
+                                        "en", "UNDP", {"26111607"}, {"ZM"})),
+      IndexChange::Upsert(
+          2, MakeNotice(2, "Water purification tablets", "en", "UNICEF", {"47101500"}, {"BI"}))};
+  ASSERT_TRUE((*index)->Apply(changes).ok());
+  SearchRequest r;
+  r.query = "太阳能电池板";
+  r.language = Language::Chinese();
+  r.now = Timestamp::FromSeconds(1'700'000'000);
+  auto response = (*index)->Search(r);
+  ASSERT_TRUE(response.ok()) << response.status().ToString();
+  ASSERT_EQ(response->hits.size(), 1u);
+  EXPECT_EQ(response->hits[0].id.value, 1);
+  ASSERT_FALSE(response->expansions.empty());
+  EXPECT_EQ(response->expansions[0].code, "26111607");
+  EXPECT_EQ(response->expansions[0].title, "太阳能发电机组");
 }
 
 TEST_F(ExpansionSearchTest, CodeTitlesAreIndexedWithTheNotice) {

@@ -104,12 +104,17 @@ struct Entry {
 
 class InMemoryLookup final : public UnspscTitleLookup {
  public:
-  explicit InMemoryLookup(std::vector<UnspscTitle> titles) {
+  InMemoryLookup(std::vector<UnspscTitle> titles, std::vector<UnspscTitle> aliases) {
     for (const UnspscTitle& t : titles) {
       if (!t.title.empty()) by_code_[t.code.value()][t.language.code()] = t.title;
     }
+    const std::size_t first_alias = titles.size();
+    titles.insert(titles.end(), std::make_move_iterator(aliases.begin()),
+                  std::make_move_iterator(aliases.end()));
     const Xapian::Stem english(internal::StemmerName(Language::English()));
-    for (UnspscTitle& t : titles) {
+    for (std::size_t i = 0; i < titles.size(); ++i) {
+      UnspscTitle& t = titles[i];
+      const bool alias = i >= first_alias;
       if (t.title.empty()) continue;
       // Segments are too broad to expand a query with.
       if (t.code.level() == UnspscCode::Level::kSegment) continue;
@@ -122,7 +127,7 @@ class InMemoryLookup final : public UnspscTitleLookup {
         // Some v7 translations are cut short or wrong ("ordinateur" for "Medical computed
         // tomography CT or CAT monitors"): a translation with under half the English title's
         // content words is not trusted for expansion.
-        if (lang != "en") {
+        if (lang != "en" && !alias) {
           const std::size_t english_words = ContentStems(TitleOf(t.code, Language::English()), english).size();
           if (2 * e.units.size() < english_words) continue;
         }
@@ -226,8 +231,9 @@ class InMemoryLookup final : public UnspscTitleLookup {
 
 }  // namespace
 
-std::unique_ptr<UnspscTitleLookup> MakeInMemoryUnspscTitleLookup(std::vector<UnspscTitle> titles) {
-  return std::make_unique<InMemoryLookup>(std::move(titles));
+std::unique_ptr<UnspscTitleLookup> MakeInMemoryUnspscTitleLookup(std::vector<UnspscTitle> titles,
+                                                                 std::vector<UnspscTitle> aliases) {
+  return std::make_unique<InMemoryLookup>(std::move(titles), std::move(aliases));
 }
 
 }  // namespace tb::search

@@ -45,7 +45,9 @@ class UnspscTitleLookup {
 };
 
 // The lookup over an in-memory list of titles (app/ loads them from the UnspscCatalogue;
-// ~20k codes x 4 languages take a few MB).
-std::unique_ptr<UnspscTitleLookup> MakeInMemoryUnspscTitleLookup(std::vector<UnspscTitle> titles);
+// ~20k codes x 4 languages take a few MB). `aliases` (search/unspsc_aliases.h) expand queries
+// like titles but are never returned by TitleOf.
+std::unique_ptr<UnspscTitleLookup> MakeInMemoryUnspscTitleLookup(
+    std::vector<UnspscTitle> titles, std::vector<UnspscTitle> aliases = {});
 
 }  // namespace tb::search
