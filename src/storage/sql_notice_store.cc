@@ -208,6 +208,7 @@ Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const No
   struct Written {
     Stored stored;  // without the doc: the tree stands for it
     nlohmann::json tree;
+    Notice notice;  // what the tree was made from, so it is not read back from the tree
   };
   std::unordered_map<std::string, Written> written;
   for (const Notice& incoming : batch) {
@@ -218,10 +219,8 @@ Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const No
     if (auto seen = written.find(incoming.public_id); seen != written.end()) {
       stored = seen->second.stored;
       current_json = &seen->second.tree;
-      Result<Notice> notice = notices::NoticeFromJson(*current_json);
-      if (!notice.ok()) return Status::Internal("a notice written in this batch could not be read back");
-      notice->id = NoticeId{stored->id};
-      current = std::move(*notice);
+      current = seen->second.notice;
+      current->id = NoticeId{stored->id};
     } else {
       TB_ASSIGN_OR_RETURN(stored, ReadStored(*tx, incoming.public_id));
       if (stored) {
@@ -293,7 +292,9 @@ Result<std::vector<WriteOutcome>> SqlNoticeStore::UpsertBatch(std::span<const No
     TB_RETURN_IF_ERROR(history->Run());
     changes.push_back({0, "notice", id, stored ? "update" : "create", now});
     outcomes.push_back(stored ? WriteOutcome::kUpdated : WriteOutcome::kNew);
-    written[merged.public_id] = Written{Stored{id, {}, fingerprint, version}, std::move(doc_json)};
+    std::string public_id = merged.public_id;
+    written[std::move(public_id)] =
+        Written{Stored{id, {}, fingerprint, version}, std::move(doc_json), std::move(merged)};
   }
   TB_RETURN_IF_ERROR(AppendChanges(*tx, changes, now));
   TB_RETURN_IF_ERROR(tx->Commit());
