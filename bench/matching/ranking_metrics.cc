@@ -71,8 +71,8 @@ double QueryObjective(const std::vector<LearningQuery>& queries, const TunedWeig
       if (winner == q.gains.end()) continue;
       const std::size_t wi = static_cast<std::size_t>(winner - q.gains.begin());
       std::size_t ahead = 0;
-      for (std::size_t i = 0; i < n && ahead < 10; ++i) ahead += before(i, wi) ? 1 : 0;
-      total += ahead < 10 ? 1.0 : 0.0;
+      for (std::size_t i = 0; i < n && ahead < q.cutoff; ++i) ahead += before(i, wi) ? 1 : 0;
+      total += ahead < q.cutoff ? 1.0 : 0.0;
     } else {
       order.resize(n);
       std::iota(order.begin(), order.end(), 0);

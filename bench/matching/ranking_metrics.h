@@ -32,12 +32,14 @@ struct LearningQuery {
   std::vector<float> gains;
   double ideal_dcg = 0;
   bool award = true;
+  // Award queries: a hit when the winner ranks within `cutoff` (10: HR@10; 100: Recall@100).
+  std::size_t cutoff = 10;
 };
 
 LearningQuery Prune(const std::vector<matching::SupplierMatcher::Candidate>& candidates,
                     const std::vector<float>& gains, double ideal_dcg, bool award);
 
-// Mean HR@10 (award) or nDCG@10 (graded) of `queries` under `weights` (over kTunedFeatures);
+// Mean HR@cutoff (award) or nDCG@10 (graded) of `queries` under `weights` (over kTunedFeatures);
 // ties broken by candidate order, as SupplierMatcher does.
 double QueryObjective(const std::vector<LearningQuery>& queries, const TunedWeights& w);
 

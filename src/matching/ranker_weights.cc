@@ -35,11 +35,13 @@ std::string_view FeatureName(Feature feature) {
 RankerWeights RankerWeights::Learned() {
   // Learned by `scripts/bench-ranking` (build/h-rankbench/bench/matching/ranking_eval --data
   // data --seed 1: coordinate ascent on the validation period of AusTender, objective the mean
-  // of award HR@10 in the full and text-only regimes and graded text-only nDCG@10), run on
-  // 2026-11-22; the same numbers are in data/matching/ranker-weights.json, and the benchmark
-  // reports whether a re-run still learns exactly these. country, targeting and deadline do
-  // not vary in that data (every notice is Australian, open to all, already signed): they
-  // keep hand-set priors of 0.1 (small against the learned weights, so they only break ties).
+  // of award HR@10 in the full and text-only regimes and graded text-only nDCG@10; it beat
+  // pairwise logistic regression on held-out halves of the validation period, which decides
+  // the learner), run on 2026-11-22; the same numbers are in data/matching/ranker-weights.json,
+  // and the benchmark reports whether a re-run still learns exactly these. country, targeting
+  // and deadline do not vary in that data (every notice is Australian, open to all, already
+  // signed): they keep hand-set priors of 0.1 (small against the learned weights, so they only
+  // break ties).
   // history weighs 0 because code_history (B.2b's level-weighted count) carries its signal.
   RankerWeights w;
   w.weights = {/*text*/ 0.5,
