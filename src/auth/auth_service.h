@@ -235,6 +235,29 @@ class AuthService {
   Status SetRoles(const Actor& actor, OrganisationId organisation, UserId user,
                   const std::vector<Role>& roles, const RequestMeta& meta = {});
 
+  // Membership management (auth_service_members.cc). For all three, an actor who is neither a
+  // member of `organisation` nor an administrator gets NotFound "no such organisation", as for
+  // an organisation that does not exist (AS-14); a member who may not do it gets
+  // PermissionDenied "forbidden". Each is logged as a security event (AS-34).
+  //
+  // Revokes a pending invitation (owner or administrator): its token stops working at once
+  // and AcceptInvitation answers "invalid_token" as for an unknown one. NotFound "no such
+  // invitation" for an unknown, accepted or other organisation's invitation.
+  Status RevokeInvitation(const Actor& actor, OrganisationId organisation, std::int64_t invitation,
+                          const RequestMeta& meta = {});
+  // Removes `user` from `organisation`: the owner or an administrator (with a step-up, AS-12;
+  // removing a holder of `administrator` takes an administrator), or the user itself, leaving
+  // (no step-up). FailedPrecondition "last_owner" when `user` is the last owner. NotFound "no
+  // such member" when `user` is not a member. Rights through the membership end with the
+  // call: every request resolves its actor's memberships from the store.
+  Status RemoveMember(const Actor& actor, OrganisationId organisation, UserId user,
+                      const RequestMeta& meta = {});
+  // Makes `new_owner`, an existing member, the organisation's only owner; earlier owners stay
+  // members with their roles but lose ownership. The owner or an administrator, with a
+  // step-up. NotFound (field "user_id") when `new_owner` is not a member.
+  Status TransferOwnership(const Actor& actor, OrganisationId organisation, UserId new_owner,
+                           const RequestMeta& meta = {});
+
   // The members (with roles) and open invitations of `organisation`, for its owners and
   // administrators (CanManageOrganisation: MFA passed where the roles need it). Anyone else
   // gets NotFound "no such organisation", exactly as for an organisation that does not exist
@@ -294,6 +317,12 @@ class AuthService {
   Status CheckSecondFactor(const UserRecord& user, std::string_view code);
   Result<UserRecord> LoadUser(UserId id);
   Result<SessionRecord> LoadOwnSession(const Actor& actor, std::string_view session_token);
+  // The membership checks shared by the three calls above: Ok when `actor` may manage
+  // `organisation`, else the AS-14 answer (logged under `action`).
+  Status CheckManager(const Actor& actor, OrganisationId organisation, std::string_view action,
+                      const std::string& object, const RequestMeta& meta);
+  Status CheckStepUp(const Actor& actor, std::string_view action, const std::string& object,
+                     const RequestMeta& meta);
   Status ValidateRolesFor(const Actor& actor, const OrganisationRecord& organisation,
                           const std::vector<Role>& roles) const;
   void Log(const std::string& actor, std::string_view action, const std::string& object,

@@ -166,6 +166,14 @@ class AuthStore {
   // The members of `organisation` with their roles there, by user id (empty when it has none
   // or does not exist).
   virtual Result<std::vector<OrganisationMemberRecord>> MembersOf(OrganisationId organisation) = 0;
+  // Deletes the membership and its roles, unless the user is the organisation's last owner
+  // (an organisation always keeps one). Serialised with the other membership changes of the
+  // organisation, so two owners removing each other cannot both succeed.
+  enum class Removal { kRemoved, kNotMember, kLastOwner };
+  virtual Result<Removal> RemoveMembership(UserId user, OrganisationId organisation) = 0;
+  // Makes `user` the organisation's only owner; the previous owners stay members with their
+  // roles. False (nothing changed) when `user` is not a member.
+  virtual Result<bool> TransferOwnership(OrganisationId organisation, UserId user) = 0;
 
   // Sessions.
   virtual Result<std::int64_t> CreateSession(const SessionRecord& session) = 0;
@@ -198,6 +206,9 @@ class AuthStore {
   // The unaccepted, unexpired (expires_at > now) invitations into `organisation`, by id.
   virtual Result<std::vector<InvitationRecord>> OpenInvitationsOf(OrganisationId organisation,
                                                                   Timestamp now) = 0;
+  // Deletes the unaccepted invitation `id` into `organisation`, so its token stops working;
+  // false when there is none (unknown id, another organisation's, or already accepted).
+  virtual Result<bool> DeleteInvitation(OrganisationId organisation, std::int64_t id) = 0;
 
   // API tokens.
   virtual Result<std::int64_t> CreateApiToken(const ApiTokenRecord& token) = 0;

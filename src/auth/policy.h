@@ -67,7 +67,7 @@ Status CheckRoute(const Actor& actor, const AccessRule& rule);
 // The stable problem code (docs/accounts.md) of a Status returned by CheckRoute or by
 // AuthService: "unauthenticated", "forbidden", "mfa_required", "email_unverified",
 // "totp_required", "totp_invalid", "reauthentication_required", "throttled",
-// "invalid_credentials", "invalid_token". Empty when the Status is not one of these (use
+// "invalid_credentials", "invalid_token", "last_owner". Empty when the Status is not one of these (use
 // the generic mapping of its code).
 std::string_view AuthProblemCode(const Status& status);
 

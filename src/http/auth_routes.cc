@@ -1,6 +1,7 @@
 // The account routes of docs/accounts.md: sign-up, e-mail verification, log-in and out, the
-// session, password reset, TOTP, invitations, role grants and API tokens. The rules live in
-// auth::AuthService; this file maps JSON and cookies to its calls and its Status to HTTP.
+// session, password reset, TOTP, invitations, role grants, membership management and API
+// tokens. The rules live in auth::AuthService; this file maps JSON and cookies to its calls
+// and its Status to HTTP.
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -140,6 +141,7 @@ constexpr BodyField kAcceptFields[] = {
     {"language", FieldType::kString},
 };
 constexpr BodyField kRolesFields[] = {{"roles", FieldType::kStringArray, true}};
+constexpr BodyField kNewOwnerFields[] = {{"user_id", FieldType::kInteger, true}};
 constexpr BodyField kNewTokenFields[] = {
     {"name", FieldType::kString, true},
     {"scopes", FieldType::kStringArray, true},
@@ -406,6 +408,49 @@ Response ListMembers(const Request& request, const PathParams& path_params,
                                   {"country", org.country}}},
                                 {"members", std::move(members)},
                                 {"invitations", std::move(invitations)}}));
+}
+
+Response RevokeInvitation(const Request& request, const PathParams& path_params,
+                          const auth::Actor& actor, RouteContext& context) {
+  Result<std::int64_t> organisation = ParseId(path_params.at(0), "organisation");
+  if (!organisation.ok()) return ServiceProblem(organisation.status(), request);
+  Result<std::int64_t> invitation = ParseId(path_params.at(1), "invitation");
+  if (!invitation.ok()) return ServiceProblem(invitation.status(), request);
+  if (Status status = Auth(context).RevokeInvitation(actor, OrganisationId{*organisation},
+                                                     *invitation, Meta(request));
+      !status.ok()) {
+    return AuthProblem(status, request);
+  }
+  return NoContent();
+}
+
+Response RemoveMember(const Request& request, const PathParams& path_params,
+                      const auth::Actor& actor, RouteContext& context) {
+  Result<std::int64_t> organisation = ParseId(path_params.at(0), "organisation");
+  if (!organisation.ok()) return ServiceProblem(organisation.status(), request);
+  Result<std::int64_t> user = ParseId(path_params.at(1), "member");
+  if (!user.ok()) return ServiceProblem(user.status(), request);
+  if (Status status = Auth(context).RemoveMember(actor, OrganisationId{*organisation},
+                                                 UserId{*user}, Meta(request));
+      !status.ok()) {
+    return AuthProblem(status, request);
+  }
+  return NoContent();
+}
+
+Response TransferOwnership(const Request& request, const PathParams& path_params,
+                           const auth::Actor& actor, RouteContext& context) {
+  Result<std::int64_t> organisation = ParseId(path_params.at(0), "organisation");
+  if (!organisation.ok()) return ServiceProblem(organisation.status(), request);
+  json body;
+  if (auto problem = ReadJsonBody(request, kNewOwnerFields, body)) return *problem;
+  const std::int64_t new_owner = body["user_id"].get<std::int64_t>();
+  if (Status status = Auth(context).TransferOwnership(actor, OrganisationId{*organisation},
+                                                      UserId{new_owner}, Meta(request));
+      !status.ok()) {
+    return AuthProblem(status, request);
+  }
+  return JsonResponse(DumpJson({{"owner", new_owner}}));
 }
 
 Response ListApiTokens(const Request& request, const PathParams&, const auth::Actor& actor,

@@ -122,6 +122,40 @@ const char* const kAuthOpenApi = R"json({
         "responses": {"201": {"description": "Invited.", "content": {"application/json": {"schema": {"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}}}}}}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}
       }
     },
+    "/api/v1/organisations/{id}/invitations/{invitation}": {
+      "delete": {
+        "operationId": "revokeInvitation",
+        "summary": "Revoke a pending invitation (its owner or an administrator): the link stops working at once and accepting it answers invalid_token, as for an unknown token. 404 for an unknown, accepted or other organisation's invitation, and for an organisation the caller is not a member of.",
+        "security": [{"session": []}],
+        "parameters": [
+          {"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
+          {"name": "invitation", "in": "path", "required": true, "schema": {"type": "integer"}}
+        ],
+        "responses": {"204": {"description": "Revoked."}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}}
+      }
+    },
+    "/api/v1/organisations/{id}/members/{user}": {
+      "delete": {
+        "operationId": "removeMember",
+        "summary": "Remove a member (its owner or an administrator, after a step-up within 15 minutes; removing an administrator takes an administrator), or leave (the member itself, no step-up). The member's sessions and API tokens lose the rights of the membership with this answer. 409 last_owner for the organisation's last owner: transfer ownership first.",
+        "security": [{"session": []}],
+        "parameters": [
+          {"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
+          {"name": "user", "in": "path", "required": true, "schema": {"type": "integer"}}
+        ],
+        "responses": {"204": {"description": "Removed."}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "409": {"$ref": "#/components/responses/Problem"}}
+      }
+    },
+    "/api/v1/organisations/{id}/owner": {
+      "post": {
+        "operationId": "transferOwnership",
+        "summary": "Make an existing member the organisation's only owner (its owner or an administrator, after a step-up within 15 minutes). Earlier owners stay members with their roles, without ownership.",
+        "security": [{"session": []}],
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewOwner"}}}},
+        "responses": {"200": {"description": "The new owner.", "content": {"application/json": {"schema": {"type": "object", "required": ["owner"], "properties": {"owner": {"type": "integer"}}}}}}, "400": {"$ref": "#/components/responses/Problem"}, "401": {"$ref": "#/components/responses/Problem"}, "403": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"}, "422": {"$ref": "#/components/responses/Problem"}}
+      }
+    },
     "/api/v1/organisations/{id}/members": {
       "get": {
         "operationId": "listMembers",
@@ -197,6 +231,7 @@ const char* const kAuthOpenApi = R"json({
       "AcceptInvitation": {"type": "object", "additionalProperties": false, "required": ["token"], "properties": {"token": {"type": "string"}, "password": {"type": "string"}, "display_name": {"type": "string"}, "language": {"type": "string"}}},
       "Invitation": {"type": "object", "additionalProperties": false, "required": ["email", "roles"], "properties": {"email": {"type": "string"}, "roles": {"type": "array", "items": {"$ref": "#/components/schemas/Role"}}}},
       "RolesBody": {"type": "object", "additionalProperties": false, "required": ["roles"], "properties": {"roles": {"type": "array", "items": {"$ref": "#/components/schemas/Role"}}}},
+      "NewOwner": {"type": "object", "additionalProperties": false, "required": ["user_id"], "properties": {"user_id": {"type": "integer", "description": "An existing member of the organisation."}}},
       "NewApiToken": {"type": "object", "additionalProperties": false, "required": ["name", "scopes"], "properties": {"name": {"type": "string"}, "scopes": {"type": "array", "items": {"type": "string"}}}},
       "User": {
         "type": "object",

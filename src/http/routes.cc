@@ -95,6 +95,12 @@ std::span<const Route> Routes() {
       {"POST", "/api/v1/organisations/{id}/invitations", kSignedIn, &InviteMember},
       {"GET", "/api/v1/organisations/{id}/members", kSignedIn, &ListMembers},
       {"POST", "/api/v1/organisations/{id}/members/{user}/roles", kSignedIn, &SetMemberRoles},
+      // Membership management: owner or administrator, or the member itself leaving; the
+      // service answers others' organisations as missing ones (AS-14).
+      {"DELETE", "/api/v1/organisations/{id}/invitations/{invitation}", kSignedIn,
+       &RevokeInvitation},
+      {"DELETE", "/api/v1/organisations/{id}/members/{user}", kSignedIn, &RemoveMember},
+      {"POST", "/api/v1/organisations/{id}/owner", kSignedIn, &TransferOwnership},
       {"GET", "/api/v1/auth/tokens", kSignedIn, &ListApiTokens},
       {"POST", "/api/v1/auth/tokens", kSignedIn, &CreateApiToken},
       {"DELETE", "/api/v1/auth/tokens/{id}", kSignedIn, &RevokeApiToken},

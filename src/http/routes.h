@@ -110,6 +110,9 @@ Response InviteMember(const Request&, const PathParams&, const auth::Actor&, Rou
 Response AcceptInvitation(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response SetMemberRoles(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ListMembers(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response RevokeInvitation(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response RemoveMember(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response TransferOwnership(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ListApiTokens(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response CreateApiToken(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response RevokeApiToken(const Request&, const PathParams&, const auth::Actor&, RouteContext&);

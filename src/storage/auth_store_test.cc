@@ -2,6 +2,8 @@
 // token anywhere in the database).
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "auth/auth_service.h"
 #include "auth/policy.h"
 #include "auth/testing/recording.h"
@@ -283,6 +285,109 @@ TEST_P(AuthStoreTest, MembersAndOpenInvitationsOfOneOrganisation) {
   EXPECT_EQ(store_->OpenInvitationsOf(wfp, later).value(), std::vector<InvitationRecord>{open});
   EXPECT_EQ(store_->OpenInvitationsOf(wfp, kT0).value().size(), 2u);
   EXPECT_TRUE(store_->OpenInvitationsOf(OrganisationId{unicef.value + 100}, kT0).value().empty());
+}
+
+// Membership management (DELETE .../invitations/{id}, DELETE .../members/{user}, POST
+// .../owner): an organisation never loses its last owner; a revoked invitation is gone.
+TEST_P(AuthStoreTest, RevokedInvitationsAreGoneForTheirOrganisationOnly) {
+  const UserId inviter = store_->CreateUser(User("boss@example.org")).value();
+  const OrganisationId co =
+      store_->CreateOrganisation(Org(OrganisationKind::kSupplier, "Co")).value();
+  const OrganisationId other =
+      store_->CreateOrganisation(Org(OrganisationKind::kSupplier, "Other")).value();
+  auto invite = [&](const std::string& hash) {
+    InvitationRecord i{0,
+                       hash,
+                       co,
+                       hash + "@example.org",
+                       {Role::kSupplierUser},
+                       inviter,
+                       kT0,
+                       kT0 + std::chrono::hours(72),
+                       std::nullopt};
+    i.id = store_->CreateInvitation(i).value();
+    return i;
+  };
+  const InvitationRecord open = invite("open");
+  const InvitationRecord accepted = invite("accepted");
+  ASSERT_TRUE(store_->MarkInvitationAccepted(accepted.id, kT0).value());
+
+  EXPECT_FALSE(store_->DeleteInvitation(other, open.id).value()) << "another organisation's";
+  EXPECT_FALSE(store_->DeleteInvitation(co, accepted.id).value()) << "already accepted";
+  EXPECT_TRUE(store_->DeleteInvitation(co, open.id).value());
+  EXPECT_FALSE(store_->DeleteInvitation(co, open.id).value()) << "once";
+  EXPECT_EQ(store_->FindOpenInvitation("open", kT0).value(), std::nullopt);
+  EXPECT_FALSE(store_->MarkInvitationAccepted(open.id, kT0).value());
+  EXPECT_TRUE(store_->OpenInvitationsOf(co, kT0).value().empty());
+}
+
+TEST_P(AuthStoreTest, RemovalKeepsTheLastOwnerAndTransferLeavesOneOwner) {
+  using Removal = auth::AuthStore::Removal;
+  const OrganisationId co =
+      store_->CreateOrganisation(Org(OrganisationKind::kSupplier, "Co")).value();
+  const OrganisationId other =
+      store_->CreateOrganisation(Org(OrganisationKind::kSupplier, "Other")).value();
+  const UserId owner = store_->CreateUser(User("owner@example.org")).value();
+  const UserId clerk = store_->CreateUser(User("clerk@example.org")).value();
+  const UserId outsider = store_->CreateUser(User("outsider@example.org")).value();
+  ASSERT_TRUE(store_->AddMembership(owner, co, true, {Role::kSupplierUser}).ok());
+  ASSERT_TRUE(store_->AddMembership(clerk, co, false, {Role::kSupplierUser}).ok());
+  ASSERT_TRUE(store_->AddMembership(clerk, other, false, {Role::kSupplierUser}).ok());
+
+  EXPECT_EQ(store_->RemoveMembership(owner, co).value(), Removal::kLastOwner);
+  EXPECT_EQ(store_->RemoveMembership(outsider, co).value(), Removal::kNotMember);
+  EXPECT_EQ(store_->RemoveMembership(owner, OrganisationId{other.value + 100}).value(),
+            Removal::kNotMember);
+  EXPECT_EQ(store_->MembersOf(co).value().size(), 2u) << "nothing removed";
+
+  EXPECT_FALSE(store_->TransferOwnership(co, outsider).value());
+  EXPECT_TRUE(store_->TransferOwnership(co, clerk).value());
+  const std::vector<auth::OrganisationMemberRecord> members = store_->MembersOf(co).value();
+  ASSERT_EQ(members.size(), 2u);
+  EXPECT_FALSE(members[0].owner) << "the old owner stays, without ownership";
+  EXPECT_EQ(members[0].roles, std::vector<Role>{Role::kSupplierUser});
+  EXPECT_TRUE(members[1].owner);
+
+  EXPECT_EQ(store_->RemoveMembership(clerk, co).value(), Removal::kLastOwner);
+  EXPECT_EQ(store_->RemoveMembership(owner, co).value(), Removal::kRemoved);
+  const std::vector<Membership> left = store_->MembershipsOf(owner).value();
+  EXPECT_TRUE(left.empty());
+  // The roles went with the membership: joining again starts from the roles given then.
+  ASSERT_TRUE(store_->AddMembership(owner, co, false, {}).ok());
+  EXPECT_TRUE(store_->MembershipsOf(owner).value().at(0).roles.empty());
+  // Removal from one organisation leaves the clerk's other membership alone.
+  ASSERT_TRUE(store_->AddMembership(owner, other, true, {}).ok());
+  EXPECT_EQ(store_->RemoveMembership(clerk, other).value(), Removal::kRemoved);
+  EXPECT_EQ(store_->MembershipsOf(clerk).value().size(), 1u);
+}
+
+// Two owners removing each other at the same time: whatever the interleaving, one wins and
+// the other is refused as the last owner (the organisation row lock on PostgreSQL).
+TEST_P(AuthStoreTest, ConcurrentRemovalsNeverLeaveAnOrganisationWithoutOwner) {
+  using Removal = auth::AuthStore::Removal;
+  for (int round = 0; round < 8; ++round) {
+    const OrganisationId co =
+        store_->CreateOrganisation(Org(OrganisationKind::kSupplier, "Co " + std::to_string(round)))
+            .value();
+    const std::string n = std::to_string(round);
+    const UserId a = store_->CreateUser(User("a" + n + "@example.org")).value();
+    const UserId b = store_->CreateUser(User("b" + n + "@example.org")).value();
+    ASSERT_TRUE(store_->AddMembership(a, co, true, {}).ok());
+    ASSERT_TRUE(store_->AddMembership(b, co, true, {}).ok());
+    Result<Removal> removed_a = Status::Internal("not run");
+    Result<Removal> removed_b = Status::Internal("not run");
+    std::thread first([&] { removed_a = store_->RemoveMembership(a, co); });
+    std::thread second([&] { removed_b = store_->RemoveMembership(b, co); });
+    first.join();
+    second.join();
+    ASSERT_TRUE(removed_a.ok()) << removed_a.status().ToString();
+    ASSERT_TRUE(removed_b.ok()) << removed_b.status().ToString();
+    EXPECT_EQ((*removed_a == Removal::kRemoved) + (*removed_b == Removal::kRemoved), 1);
+    EXPECT_EQ((*removed_a == Removal::kLastOwner) + (*removed_b == Removal::kLastOwner), 1);
+    const std::vector<auth::OrganisationMemberRecord> left = store_->MembersOf(co).value();
+    ASSERT_EQ(left.size(), 1u);
+    EXPECT_TRUE(left[0].owner);
+  }
 }
 
 TEST_P(AuthStoreTest, ApiTokensListRevokeAndTouch) {

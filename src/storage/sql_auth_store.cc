@@ -388,4 +388,68 @@ Result<std::vector<auth::OrganisationMemberRecord>> SqlAuthStore::MembersOf(
       });
 }
 
+namespace {
+
+// Locks the organisation's row until the transaction ends, so that membership changes of one
+// organisation run one at a time on PostgreSQL (READ COMMITTED would let two removals each
+// count two owners). SQLite's write transactions already hold the database's write lock.
+Result<bool> LockOrganisation(Transaction& tx, OrganisationId organisation) {
+  const std::string sql = tx.engine() == Engine::kPostgres
+                              ? "SELECT 1 FROM organisations WHERE id = ? FOR UPDATE"
+                              : "SELECT 1 FROM organisations WHERE id = ?";
+  return Exists(tx, sql, organisation.value);
+}
+
+}  // namespace
+
+Result<auth::AuthStore::Removal> SqlAuthStore::RemoveMembership(UserId user,
+                                                                OrganisationId organisation) {
+  return InTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<Removal> {
+    TB_ASSIGN_OR_RETURN(bool org_exists, LockOrganisation(tx, organisation));
+    if (!org_exists) return Removal::kNotMember;
+    TB_ASSIGN_OR_RETURN(
+        Statement * member,
+        tx.Prepare("SELECT owner FROM memberships WHERE user_id = ? AND organisation_id = ?"));
+    member->BindInt64(1, user.value).BindInt64(2, organisation.value);
+    TB_ASSIGN_OR_RETURN(bool found, member->Step());
+    if (!found) return Removal::kNotMember;
+    if (member->Int64(0) != 0) {
+      TB_ASSIGN_OR_RETURN(
+          Statement * owners,
+          tx.Prepare("SELECT COUNT(*) FROM memberships WHERE organisation_id = ? AND owner = 1"));
+      owners->BindInt64(1, organisation.value);
+      TB_ASSIGN_OR_RETURN(bool counted, owners->Step());
+      if (!counted) return Status::Internal("COUNT returned no row");
+      if (owners->Int64(0) <= 1) return Removal::kLastOwner;
+    }
+    // Roles first: SQLite enforces the cascade only with foreign keys switched on.
+    for (const char* sql :
+         {"DELETE FROM membership_roles WHERE user_id = ? AND organisation_id = ?",
+          "DELETE FROM memberships WHERE user_id = ? AND organisation_id = ?"}) {
+      TB_ASSIGN_OR_RETURN(Statement * s, tx.Prepare(sql));
+      s->BindInt64(1, user.value).BindInt64(2, organisation.value);
+      TB_RETURN_IF_ERROR(s->Run());
+    }
+    return Removal::kRemoved;
+  });
+}
+
+Result<bool> SqlAuthStore::TransferOwnership(OrganisationId organisation, UserId user) {
+  return InTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<bool> {
+    TB_ASSIGN_OR_RETURN(bool org_exists, LockOrganisation(tx, organisation));
+    if (!org_exists) return false;
+    TB_ASSIGN_OR_RETURN(
+        bool member,
+        Exists(tx, "SELECT 1 FROM memberships WHERE user_id = ? AND organisation_id = ?",
+               user.value, organisation.value));
+    if (!member) return false;
+    TB_ASSIGN_OR_RETURN(Statement * s,
+                        tx.Prepare("UPDATE memberships SET owner = CASE WHEN user_id = ? THEN 1 "
+                                   "ELSE 0 END WHERE organisation_id = ?"));
+    s->BindInt64(1, user.value).BindInt64(2, organisation.value);
+    TB_RETURN_IF_ERROR(s->Run());
+    return true;
+  });
+}
+
 }  // namespace tb::storage

@@ -37,6 +37,8 @@ class SqlAuthStore final : public auth::AuthStore {
   Result<std::vector<auth::Membership>> MembershipsOf(UserId user) override;
   Result<std::vector<auth::OrganisationMemberRecord>> MembersOf(
       OrganisationId organisation) override;
+  Result<Removal> RemoveMembership(UserId user, OrganisationId organisation) override;
+  Result<bool> TransferOwnership(OrganisationId organisation, UserId user) override;
   Result<std::int64_t> CreateSession(const auth::SessionRecord& session) override;
   Result<std::optional<auth::SessionRecord>> FindSession(const std::string& token_hash) override;
   Status TouchSession(std::int64_t id, Timestamp last_seen_at) override;
@@ -55,6 +57,7 @@ class SqlAuthStore final : public auth::AuthStore {
   Result<bool> MarkInvitationAccepted(std::int64_t id, Timestamp at) override;
   Result<std::vector<auth::InvitationRecord>> OpenInvitationsOf(OrganisationId organisation,
                                                                 Timestamp now) override;
+  Result<bool> DeleteInvitation(OrganisationId organisation, std::int64_t id) override;
   Result<std::int64_t> CreateApiToken(const auth::ApiTokenRecord& token) override;
   Result<std::vector<auth::ApiTokenRecord>> ApiTokensOf(UserId user) override;
   Result<std::optional<auth::ApiTokenRecord>> FindApiToken(const std::string& token_hash) override;

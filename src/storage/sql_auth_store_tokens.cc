@@ -291,6 +291,15 @@ Result<std::vector<InvitationRecord>> SqlAuthStore::OpenInvitationsOf(Organisati
       });
 }
 
+Result<bool> SqlAuthStore::DeleteInvitation(OrganisationId organisation, std::int64_t id) {
+  TB_ASSIGN_OR_RETURN(std::int64_t changed,
+                      Change(db_,
+                             "DELETE FROM invitations WHERE id = ? AND organisation_id = ? AND "
+                             "accepted_at_us IS NULL",
+                             {id, organisation.value}));
+  return changed == 1;
+}
+
 Result<std::int64_t> SqlAuthStore::CreateApiToken(const ApiTokenRecord& token) {
   return InTransaction(db_, TxMode::kWrite, [&](Transaction& tx) -> Result<std::int64_t> {
     TB_ASSIGN_OR_RETURN(

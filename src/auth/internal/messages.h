@@ -25,6 +25,9 @@ inline constexpr std::string_view kThrottled =
 inline constexpr std::string_view kInvalidCredentials = "the e-mail or password is wrong";
 inline constexpr std::string_view kInvalidToken =
     "this link or token is invalid, was already used or has expired";
+inline constexpr std::string_view kLastOwner =
+    "this is the organisation's last owner: make another member the owner first (transfer "
+    "ownership), then leave or remove this member";
 
 struct ProblemMessage {
   StatusCode code;
@@ -32,7 +35,7 @@ struct ProblemMessage {
   std::string_view problem;
 };
 
-inline constexpr std::array<ProblemMessage, 10> kProblemMessages = {{
+inline constexpr std::array<ProblemMessage, 11> kProblemMessages = {{
     {StatusCode::kUnauthenticated, kUnauthenticated, "unauthenticated"},
     {StatusCode::kPermissionDenied, kForbidden, "forbidden"},
     {StatusCode::kPermissionDenied, kMfaRequired, "mfa_required"},
@@ -43,6 +46,7 @@ inline constexpr std::array<ProblemMessage, 10> kProblemMessages = {{
     {StatusCode::kResourceExhausted, kThrottled, "throttled"},
     {StatusCode::kUnauthenticated, kInvalidCredentials, "invalid_credentials"},
     {StatusCode::kInvalidArgument, kInvalidToken, "invalid_token"},
+    {StatusCode::kFailedPrecondition, kLastOwner, "last_owner"},
 }};
 
 }  // namespace tb::auth::internal

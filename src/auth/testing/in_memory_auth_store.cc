@@ -307,6 +307,41 @@ Result<std::vector<InvitationRecord>> InMemoryAuthStore::OpenInvitationsOf(
   return out;
 }
 
+Result<bool> InMemoryAuthStore::DeleteInvitation(OrganisationId organisation, std::int64_t id) {
+  std::lock_guard lock(mu_);
+  auto it = invitations_.find(id);
+  if (it == invitations_.end() || it->second.organisation != organisation ||
+      it->second.accepted_at) {
+    return false;
+  }
+  invitations_.erase(it);
+  return true;
+}
+
+Result<AuthStore::Removal> InMemoryAuthStore::RemoveMembership(UserId user,
+                                                               OrganisationId organisation) {
+  std::lock_guard lock(mu_);
+  auto it = memberships_.find({user.value, organisation.value});
+  if (it == memberships_.end()) return Removal::kNotMember;
+  if (it->second.owner) {
+    const auto owners = std::count_if(memberships_.begin(), memberships_.end(), [&](const auto& m) {
+      return m.first.second == organisation.value && m.second.owner;
+    });
+    if (owners <= 1) return Removal::kLastOwner;
+  }
+  memberships_.erase(it);
+  return Removal::kRemoved;
+}
+
+Result<bool> InMemoryAuthStore::TransferOwnership(OrganisationId organisation, UserId user) {
+  std::lock_guard lock(mu_);
+  if (!memberships_.contains({user.value, organisation.value})) return false;
+  for (auto& [key, row] : memberships_) {
+    if (key.second == organisation.value) row.owner = key.first == user.value;
+  }
+  return true;
+}
+
 Result<std::int64_t> InMemoryAuthStore::CreateApiToken(const ApiTokenRecord& token) {
   std::lock_guard lock(mu_);
   ApiTokenRecord copy = token;

@@ -34,6 +34,8 @@ class InMemoryAuthStore final : public AuthStore {
                             const std::vector<Role>& roles) override;
   Result<std::vector<Membership>> MembershipsOf(UserId user) override;
   Result<std::vector<OrganisationMemberRecord>> MembersOf(OrganisationId organisation) override;
+  Result<Removal> RemoveMembership(UserId user, OrganisationId organisation) override;
+  Result<bool> TransferOwnership(OrganisationId organisation, UserId user) override;
   Result<std::int64_t> CreateSession(const SessionRecord& session) override;
   Result<std::optional<SessionRecord>> FindSession(const std::string& token_hash) override;
   Status TouchSession(std::int64_t id, Timestamp last_seen_at) override;
@@ -52,6 +54,7 @@ class InMemoryAuthStore final : public AuthStore {
   Result<bool> MarkInvitationAccepted(std::int64_t id, Timestamp at) override;
   Result<std::vector<InvitationRecord>> OpenInvitationsOf(OrganisationId organisation,
                                                           Timestamp now) override;
+  Result<bool> DeleteInvitation(OrganisationId organisation, std::int64_t id) override;
   Result<std::int64_t> CreateApiToken(const ApiTokenRecord& token) override;
   Result<std::vector<ApiTokenRecord>> ApiTokensOf(UserId user) override;
   Result<std::optional<ApiTokenRecord>> FindApiToken(const std::string& token_hash) override;

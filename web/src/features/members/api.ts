@@ -5,7 +5,10 @@ import { idSchema, type Role, SESSION_QUERY_KEY, type Session } from '@/lib/auth
 
 // An organisation's members, invitations and role changes (docs/accounts.md):
 // GET /organisations/{id}/members, POST /organisations/{id}/invitations,
-// POST /organisations/{id}/members/{user}/roles (the step-up it may ask for is
+// POST /organisations/{id}/members/{user}/roles, and membership management:
+// DELETE /organisations/{id}/invitations/{invitation}, DELETE
+// /organisations/{id}/members/{user} (remove, or leave when it is oneself) and
+// POST /organisations/{id}/owner (the step-up they may ask for is
 // @/lib/reauthenticate).
 
 const optionalText = z.string().nullish().transform((value) => value ?? undefined);
@@ -94,6 +97,45 @@ export function useSetMemberRoles(organisationId: string) {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: membersKey(organisationId) });
       // The user may have changed its own roles: the navigation follows the session.
+      await queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
+    },
+  });
+}
+
+const organisationPath = (organisationId: string) => `/organisations/${encodeURIComponent(organisationId)}`;
+
+export function useRevokeInvitation(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationId: string) =>
+      apiSend('DELETE', `${organisationPath(organisationId)}/invitations/${encodeURIComponent(invitationId)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: membersKey(organisationId) }),
+  });
+}
+
+// Removes a member, or, for the signed-in user's own id, leaves the organisation.
+// The session follows: a user who left has one membership fewer.
+export function useRemoveMember(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      apiSend('DELETE', `${organisationPath(organisationId)}/members/${encodeURIComponent(userId)}`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: membersKey(organisationId) });
+      await queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
+    },
+  });
+}
+
+export function useTransferOwnership(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    // The server takes the id as a JSON integer.
+    mutationFn: (userId: string) =>
+      apiSend('POST', `${organisationPath(organisationId)}/owner`, { user_id: Number(userId) }, z.object({ owner: idSchema })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: membersKey(organisationId) });
+      // The signed-in owner may have handed ownership away: what it manages changes.
       await queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
     },
   });

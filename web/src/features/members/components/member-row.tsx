@@ -1,30 +1,39 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ErrorMessage } from '@/components/errors/error-message';
 import { StepUpForm } from '@/components/forms/step-up-form';
 import { fieldErrorOf, problemCode } from '@/lib/api-client';
 import type { Role } from '@/lib/auth';
 import { formatDate, parseInstant } from '@/lib/format';
-import { type Member, useSetMemberRoles } from '../api';
+import { type Member, useRemoveMember, useSetMemberRoles, useTransferOwnership } from '../api';
+import { ConfirmAction } from './confirm-action';
 import { RoleBadges } from './role-badges';
 
+type MemberAction = 'remove' | 'owner' | 'leave';
+
 // One member: name, e-mail, roles, second factor, since when; "Change roles"
-// opens the role checkboxes in a row below.
+// opens the role checkboxes in a row below; "Make owner", "Remove" and, on
+// one's own row, "Leave organisation" ask for confirmation first.
 export function MemberRow({
   organisationId,
+  organisationName,
   member,
   grantable,
   isSelf,
 }: {
   organisationId: string;
+  organisationName: string;
   member: Member;
   grantable: Role[];
   isSelf: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const [action, setAction] = useState<MemberAction | null>(null);
   const since = parseInstant(member.created_at);
   const editorId = `member-roles-${member.user_id}`;
+  const name = member.display_name || member.email;
   return (
     <>
       <tr>
@@ -48,16 +57,51 @@ export function MemberRow({
         </td>
         <td>{since ? formatDate(since, i18n.language) : '—'}</td>
         <td>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            aria-expanded={editing}
-            aria-controls={editing ? editorId : undefined}
-            aria-label={t('members.changeRolesOf', { name: member.display_name || member.email })}
-            onClick={() => setEditing(!editing)}
-          >
-            {t('members.changeRoles')}
-          </button>
+          <div className="members-actions">
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-expanded={editing}
+              aria-controls={editing ? editorId : undefined}
+              aria-label={t('members.changeRolesOf', { name })}
+              onClick={() => setEditing(!editing)}
+            >
+              {t('members.changeRoles')}
+            </button>
+            {member.owner ? null : (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                aria-label={t('members.makeOwnerOf', { name })}
+                onClick={() => setAction('owner')}
+              >
+                {t('members.makeOwner')}
+              </button>
+            )}
+            {isSelf ? (
+              <button type="button" className="button button--secondary button--danger button--small" onClick={() => setAction('leave')}>
+                {t('members.leave')}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button button--secondary button--danger button--small"
+                aria-label={t('members.removeOf', { name })}
+                onClick={() => setAction('remove')}
+              >
+                {t('members.remove')}
+              </button>
+            )}
+            {action ? (
+              <MemberActionDialog
+                organisationId={organisationId}
+                organisationName={organisationName}
+                member={member}
+                action={action}
+                onClose={() => setAction(null)}
+              />
+            ) : null}
+          </div>
         </td>
       </tr>
       {editing ? (
@@ -148,5 +192,66 @@ function RolesEditor({
         />
       ) : null}
     </div>
+  );
+}
+
+function MemberActionDialog({
+  organisationId,
+  organisationName,
+  member,
+  action,
+  onClose,
+}: {
+  organisationId: string;
+  organisationName: string;
+  member: Member;
+  action: MemberAction;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useRemoveMember(organisationId);
+  const transfer = useTransferOwnership(organisationId);
+  const mutation = action === 'owner' ? transfer : remove;
+  const name = member.display_name || member.email;
+  const texts = {
+    remove: {
+      title: t('members.confirmRemove.title', { name }),
+      body: t('members.confirmRemove.body', { name, organisation: organisationName }),
+      confirm: t('members.confirmRemove.confirm'),
+    },
+    owner: {
+      title: t('members.confirmOwner.title', { name }),
+      body: t('members.confirmOwner.body', { name, organisation: organisationName }),
+      confirm: t('members.confirmOwner.confirm'),
+    },
+    leave: {
+      title: t('members.confirmLeave.title', { organisation: organisationName }),
+      body: t('members.confirmLeave.body', { organisation: organisationName }),
+      confirm: t('members.confirmLeave.confirm'),
+    },
+  }[action];
+
+  const send = () => {
+    if (action === 'owner') {
+      transfer.mutate(member.user_id, { onSuccess: onClose });
+    } else {
+      // After leaving, this page is no longer the user's to see.
+      remove.mutate(member.user_id, { onSuccess: action === 'leave' ? () => void navigate('/') : onClose });
+    }
+  };
+
+  return (
+    <ConfirmAction
+      title={texts.title}
+      confirmLabel={texts.confirm}
+      onConfirm={send}
+      onClose={onClose}
+      pending={mutation.isPending}
+      error={mutation.error}
+      testId={`members-confirm-${action}`}
+    >
+      <p>{texts.body}</p>
+    </ConfirmAction>
   );
 }

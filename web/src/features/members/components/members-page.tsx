@@ -1,12 +1,22 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useParams } from 'react-router';
+import { NavLink, useNavigate, useParams } from 'react-router';
 import { ErrorMessage } from '@/components/errors/error-message';
 import { Loading } from '@/components/ui/loading';
 import { ApiError } from '@/lib/api-client';
 import { useSession } from '@/lib/auth';
 import { formatDate, formatDateTime, parseInstant } from '@/lib/format';
 import { usePageTitle } from '@/lib/use-page-title';
-import { grantableRoles, type Invitation, managedOrganisations, type OrganisationMembers, useOrganisationMembers } from '../api';
+import {
+  grantableRoles,
+  type Invitation,
+  managedOrganisations,
+  type OrganisationMembers,
+  useOrganisationMembers,
+  useRemoveMember,
+  useRevokeInvitation,
+} from '../api';
+import { ConfirmAction } from './confirm-action';
 import { InviteForm } from './invite-form';
 import { MemberRow } from './member-row';
 import { RoleBadges } from './role-badges';
@@ -47,17 +57,24 @@ export function MembersPage({ organisationId }: { organisationId: string }) {
         </nav>
       ) : null}
       {listing.isPending ? <Loading /> : null}
-      {listing.isError ? <ListingError error={listing.error} onRetry={() => void listing.refetch()} /> : null}
-      {listing.data ? <MembersBody organisationId={organisationId} listing={listing.data} /> : null}
+      {listing.isError ? (
+        <ListingError organisationId={organisationId} error={listing.error} onRetry={() => void listing.refetch()} />
+      ) : null}
+      {/* After a failed refetch (the user just handed ownership on) the old list must go. */}
+      {listing.data && !listing.isError ? <MembersBody organisationId={organisationId} listing={listing.data} /> : null}
     </div>
   );
 }
 
-function ListingError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+function ListingError({ organisationId, error, onRetry }: { organisationId: string; error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
+  const session = useSession();
   // 404 is the server's answer both for a missing organisation and for one the
-  // user may not manage (no existence oracle); say both.
+  // user may not manage (no existence oracle); say both. A plain member (or an
+  // owner who handed ownership on) may still leave it from here.
   if (error instanceof ApiError && error.status === 404) {
+    const membership = session.data?.memberships.find((m) => m.organisation === organisationId);
+    if (membership) return <MemberOnly organisationId={organisationId} name={membership.name ?? organisationId} />;
     return (
       <div className="alert alert--error" role="alert">
         <p className="alert__title">{t('members.notFound')}</p>
@@ -66,6 +83,41 @@ function ListingError({ error, onRetry }: { error: unknown; onRetry: () => void 
     );
   }
   return <ErrorMessage error={error} onRetry={onRetry} />;
+}
+
+function MemberOnly({ organisationId, name }: { organisationId: string; name: string }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const leave = useRemoveMember(organisationId);
+  const [confirming, setConfirming] = useState(false);
+  const me = session.data?.user?.id;
+  return (
+    <section className="panel stack" aria-labelledby="members-member-only-title">
+      <h2 id="members-member-only-title" className="panel__title">
+        <span dir="auto">{name}</span>
+      </h2>
+      <p>{t('members.memberOnly.body')}</p>
+      <div className="form__actions">
+        <button type="button" className="button button--secondary button--danger" onClick={() => setConfirming(true)}>
+          {t('members.leave')}
+        </button>
+      </div>
+      {confirming && me ? (
+        <ConfirmAction
+          title={t('members.confirmLeave.title', { organisation: name })}
+          confirmLabel={t('members.confirmLeave.confirm')}
+          onConfirm={() => leave.mutate(me, { onSuccess: () => void navigate('/') })}
+          onClose={() => setConfirming(false)}
+          pending={leave.isPending}
+          error={leave.error}
+          testId="members-confirm-leave"
+        >
+          <p>{t('members.confirmLeave.body', { organisation: name })}</p>
+        </ConfirmAction>
+      ) : null}
+    </section>
+  );
 }
 
 function MembersBody({ organisationId, listing }: { organisationId: string; listing: OrganisationMembers }) {
@@ -102,6 +154,7 @@ function MembersBody({ organisationId, listing }: { organisationId: string; list
                   <MemberRow
                     key={member.user_id}
                     organisationId={organisationId}
+                    organisationName={listing.organisation.name}
                     member={member}
                     grantable={roles}
                     isSelf={member.user_id === me}
@@ -112,14 +165,15 @@ function MembersBody({ organisationId, listing }: { organisationId: string; list
           </div>
         ) : null}
       </section>
-      <InvitationsSection invitations={listing.invitations} />
+      <InvitationsSection organisationId={organisationId} invitations={listing.invitations} />
       <InviteForm organisationId={organisationId} grantable={roles} />
     </div>
   );
 }
 
-function InvitationsSection({ invitations }: { invitations: Invitation[] }) {
+function InvitationsSection({ organisationId, invitations }: { organisationId: string; invitations: Invitation[] }) {
   const { t, i18n } = useTranslation();
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
   return (
     <section className="panel stack" aria-labelledby="members-invitations-title">
       <h2 id="members-invitations-title" className="panel__title">
@@ -136,6 +190,9 @@ function InvitationsSection({ invitations }: { invitations: Invitation[] }) {
                 <th scope="col">{t('members.list.roles')}</th>
                 <th scope="col">{t('members.invitations.sent')}</th>
                 <th scope="col">{t('members.invitations.expires')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('members.list.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -152,6 +209,16 @@ function InvitationsSection({ invitations }: { invitations: Invitation[] }) {
                     </td>
                     <td>{sent ? formatDate(sent, i18n.language) : '—'}</td>
                     <td>{expires ? formatDateTime(expires, i18n.language) : '—'}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--secondary button--danger button--small"
+                        aria-label={t('members.revokeOf', { email: invitation.email })}
+                        onClick={() => setRevoking(invitation)}
+                      >
+                        {t('members.revoke')}
+                      </button>
+                    </td>
                   </tr>
                 );
               })}
@@ -159,6 +226,37 @@ function InvitationsSection({ invitations }: { invitations: Invitation[] }) {
           </table>
         </div>
       ) : null}
+      {revoking ? (
+        <RevokeDialog organisationId={organisationId} invitation={revoking} onClose={() => setRevoking(null)} />
+      ) : null}
     </section>
+  );
+}
+
+function RevokeDialog({
+  organisationId,
+  invitation,
+  onClose,
+}: {
+  organisationId: string;
+  invitation: Invitation;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const revoke = useRevokeInvitation(organisationId);
+  return (
+    <ConfirmAction
+      title={t('members.confirmRevoke.title')}
+      confirmLabel={t('members.confirmRevoke.confirm')}
+      onConfirm={() => revoke.mutate(invitation.id, { onSuccess: onClose })}
+      onClose={onClose}
+      pending={revoke.isPending}
+      error={revoke.error}
+      testId="members-confirm-revoke"
+    >
+      <p>
+        {t('members.confirmRevoke.body')} <bdi dir="ltr">{invitation.email}</bdi>
+      </p>
+    </ConfirmAction>
   );
 }
