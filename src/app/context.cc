@@ -44,6 +44,7 @@
 #include "tenders/ocds_export.h"
 #include "tenders/opening_service.h"
 #include "tenders/procedure_rules.h"
+#include "tenders/tender_documents.h"
 #include "tenders/tender_service.h"
 #include "tenders/tender_store.h"
 
@@ -152,6 +153,26 @@ Status Context::OpenTenderServices(auth::Mailer* mailer, const std::string& rule
   options.public_base_url = public_base_url;
   tenders_ = std::make_unique<tenders::TenderService>(
       SharedTenderStore(), clock_, *procedure_rules_, notices_.get(), mailer, options);
+  if (ocds_) ocds_->set_document_base_url(public_base_url);
+  return Status::Ok();
+}
+
+Status Context::OpenTenderDocuments(std::int64_t max_file_bytes) {
+  if (!tenders_ || !content_types_ || !virus_scanner_) {
+    return Status::FailedPrecondition(
+        "tender documents need the tender and supplier services (OpenTenderServices, "
+        "OpenSupplierServices)");
+  }
+  if (max_file_bytes <= 0) {
+    return Status::InvalidArgument("must be more than zero")
+        .WithField("--max-tender-document-bytes");
+  }
+  tender_blobs_ = storage::MakeBlobStore(*database_, clock_);
+  tenders::TenderDocumentLimits limits;
+  limits.checks.max_file_bytes = max_file_bytes;
+  tender_documents_ = std::make_unique<tenders::TenderDocumentService>(
+      *tenders_, SharedTenderStore(), *tender_blobs_, *content_types_, *virus_scanner_, clock_,
+      limits);
   return Status::Ok();
 }
 
@@ -303,6 +324,8 @@ Context::~Context() {
   events_.reset();
   event_directory_.reset();
   event_store_.reset();
+  tender_documents_.reset();
+  tender_blobs_.reset();
   tenders_.reset();
   procedure_rules_.reset();
   ocds_.reset();

@@ -32,6 +32,7 @@ class SupplierStore;
 class SupplierService;
 class ContentTypeDetector;
 class VirusScanner;
+class BlobStore;
 }  // namespace tb::suppliers
 namespace tb::screening {
 class ScreeningStore;
@@ -55,6 +56,7 @@ class AwardService;
 class AwardRuleBook;
 class OcdsExporter;
 class TenderService;
+class TenderDocumentService;
 class ProcedureRuleBook;
 }  // namespace tb::tenders
 namespace tb::events {
@@ -161,6 +163,12 @@ class Context {
                             const std::string& public_base_url);
   // Null until OpenTenderServices() succeeded.
   tenders::TenderService* tenders() { return tenders_.get(); }
+  // Builds the uploaded tender documents service (docs/tendering.md, "Tender documents")
+  // with files of at most `max_file_bytes`, over the blobs table. Call once, after
+  // OpenSupplierServices() (libmagic, the virus scanner) and OpenTenderServices().
+  Status OpenTenderDocuments(std::int64_t max_file_bytes);
+  // Null until OpenTenderDocuments() succeeded.
+  tenders::TenderDocumentService* tender_documents() { return tender_documents_.get(); }
   // Builds the events service (docs/events.md) over the SQL event store, with the account and
   // supplier stores as its organisation directory, `mailer` (may be null; must outlive the
   // context) for confirmations and agenda changes and `public_base_url` for links in them.
@@ -245,6 +253,8 @@ class Context {
   std::unique_ptr<tenders::TenderStore> tender_store_;
   std::unique_ptr<tenders::ProcedureRuleBook> procedure_rules_;
   std::unique_ptr<tenders::TenderService> tenders_;
+  std::unique_ptr<suppliers::BlobStore> tender_blobs_;
+  std::unique_ptr<tenders::TenderDocumentService> tender_documents_;
   std::unique_ptr<events::EventStore> event_store_;
   std::unique_ptr<StoreOrganisationDirectory> event_directory_;
   std::unique_ptr<events::EventService> events_;

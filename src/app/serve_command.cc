@@ -47,6 +47,7 @@ struct ServeArgs {
   bool test_clock = false;
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_import_bytes = 256u << 20;
+  std::int64_t max_tender_document_bytes = 25 << 20;
   bool no_access_log = false;
   std::string mail_dir;
   std::string smtp_url;
@@ -112,6 +113,10 @@ void AddServeCommand(CLI::App& cli) {
       ->capture_default_str();
   cmd->add_option("--max-import-bytes", args->max_import_bytes, "Largest admin import upload")
       ->capture_default_str();
+  cmd->add_option("--max-tender-document-bytes", args->max_tender_document_bytes,
+                  "Largest uploaded tender document (larger files: 413)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   cmd->add_flag("--no-access-log", args->no_access_log, "Do not log one line per request");
   cmd->add_option("--mail-dir", args->mail_dir,
                   "Write outgoing e-mail as .eml files into this directory (default: "
@@ -199,6 +204,10 @@ void AddServeCommand(CLI::App& cli) {
       spdlog::info("e-mail is written to {}/", dir);
     }
     if (!mailer.ok()) FailCommand(mailer.status());
+    // The tender service's mail (clarification answers, amendments, requests to re-confirm a
+    // bid) leaves from a worker thread: an officer's response must not take longer with each
+    // bidder it notifies (ET-03). Declared after `mailer`, so it is drained before that goes.
+    std::unique_ptr<auth::Mailer> tender_mailer = mail::MakeBackgroundMailer(**mailer);
     std::unique_ptr<auth::SecurityLog> security_log = auth::MakeSpdlogSecurityLog();
     auth::AuthOptions auth_options;
     auth_options.public_base_url =
@@ -254,11 +263,16 @@ void AddServeCommand(CLI::App& cli) {
         : args->port != 0             ? "http://" + args->host + ":" + std::to_string(args->port)
                                       : "";
     if (Status opened =
-            (*context)->OpenTenderServices(mailer->get(), args->procedure_rules, tender_base);
+            (*context)->OpenTenderServices(tender_mailer.get(), args->procedure_rules, tender_base);
         !opened.ok()) {
       FailCommand(opened);
     }
     deps.tenders = (*context)->tenders();
+    if (Status opened = (*context)->OpenTenderDocuments(args->max_tender_document_bytes);
+        !opened.ok()) {
+      FailCommand(opened);
+    }
+    deps.tender_documents = (*context)->tender_documents();
     // Events: a run left "running" by a stopped server never finishes; it is marked failed so
     // staff can start another (one run at a time per event).
     if (Status opened = (*context)->OpenEventServices(mailer->get(), tender_base); !opened.ok()) {

@@ -145,12 +145,24 @@ json OpeningJson(const tenders::OpeningRecord& record) {
   for (const tenders::OpenedBid& b : record.bids) bids.push_back(OpenedBidJson(b, true));
   json members = json::array();
   for (UserId m : record.members) members.push_back(m.value);
+  json excluded = json::array();
+  for (const tenders::UnconfirmedBid& b : record.excluded) {
+    excluded.push_back({{"bid", b.bid_id},
+                        {"supplier_id", b.supplier.value},
+                        {"supplier_name", b.supplier_name},
+                        {"version", b.version},
+                        {"receipt_time", tenders::Rfc3339Micros(b.receipt_time)},
+                        {"envelope_sha256", b.envelope_sha256},
+                        {"bid_ref_salt", b.bid_ref_salt},
+                        {"reason", b.reason}});
+  }
   return {{"tender", record.ocid},
           {"envelope", EnvelopeKindName(record.kind)},
           {"opened_at", tenders::Rfc3339Micros(record.opened_at)},
           {"members", std::move(members)},
           {"record_sha256", record.record_sha256},
-          {"bids", std::move(bids)}};
+          {"bids", std::move(bids)},
+          {"excluded", std::move(excluded)}};
 }
 
 }  // namespace
@@ -217,6 +229,25 @@ Response WithdrawBid(const Request& request, const PathParams& path_params,
   return ReceiptResponse(std::move(result->receipt), 201, result->replayed);
 }
 
+// A re-confirmation after a substantive amendment: the same authorisation and step-up as a
+// withdrawal, answered the same way (201 and the signed receipt, action "confirmed").
+Response ConfirmBid(const Request& request, const PathParams& path_params, const auth::Actor& actor,
+                    RouteContext& context) {
+  if (context.deps.bids == nullptr) return BidsUnavailable(request);
+  if (auto refused = RequireStepUp(request, actor, context, "confirm a bid", false))
+    return *refused;
+  static constexpr BodyField kFields[] = {{"supplier", FieldType::kInteger}};
+  json body;
+  if (auto problem = ReadJsonBody(request, kFields, body)) return *problem;
+  std::optional<OrganisationId> supplier;
+  if (body.contains("supplier")) supplier = OrganisationId{body["supplier"].get<std::int64_t>()};
+  const std::string* key = IdempotencyKey(request);
+  Result<tenders::SubmitResult> result = context.deps.bids->Confirm(
+      actor, path_params.at(0), path_params.at(1), key ? *key : "", supplier);
+  if (!result.ok()) return ServiceProblem(result.status(), request);
+  return ReceiptResponse(std::move(result->receipt), 201, result->replayed);
+}
+
 Response ListTenderBids(const Request& request, const PathParams& path_params,
                         const auth::Actor& actor, RouteContext& context) {
   if (context.deps.bids == nullptr) return BidsUnavailable(request);
@@ -237,9 +268,26 @@ Response ListTenderBids(const Request& request, const PathParams& path_params,
                             {"envelopes", EnvelopesJson(v.envelopes)},
                             {"receipt", json::parse(v.receipt, nullptr, false)}});
       }
-      bids.push_back({{"bid", bid.bid_id}, {"withdrawn", bid.withdrawn}, {"versions", versions}});
+      json confirmations = json::array();
+      for (const tenders::BidConfirmation& c : bid.confirmations) {
+        confirmations.push_back({{"version", c.version},
+                                 {"amendment", c.amendment},
+                                 {"confirmed_at", tenders::Rfc3339Micros(c.confirmed_at)},
+                                 {"receipt", json::parse(c.receipt, nullptr, false)}});
+      }
+      bids.push_back({{"bid", bid.bid_id},
+                      {"withdrawn", bid.withdrawn},
+                      {"awaiting_reconfirmation", bid.awaiting_reconfirmation},
+                      {"confirmations", std::move(confirmations)},
+                      {"versions", versions}});
     }
     body["own"] = true;
+    // The tender's own facts (public on the tender page too), not anything about other bids.
+    body["reconfirm_after"] = listing->reconfirm_after
+                                  ? json(tenders::Rfc3339Micros(*listing->reconfirm_after))
+                                  : json(nullptr);
+    body["reconfirm_amendment"] =
+        listing->reconfirm_after ? json(listing->reconfirm_amendment) : json(nullptr);
     body["bids"] = std::move(bids);
   } else if (listing->sealed) {
     // ET-03: no count, no names, nothing that differs with the number of bids.
@@ -381,6 +429,7 @@ Response GetBidAbstract(const Request& request, const PathParams& path_params,
                   {"decrypted", line.decrypted},
                   {"price", PriceJson(line.price)}};
     if (line.qualified) entry["qualified"] = *line.qualified;
+    if (!line.excluded.empty()) entry["excluded"] = line.excluded;
     lines.push_back(std::move(entry));
   }
   return JsonResponse(DumpJson({{"tender", abstract->ocid},

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "http/attachment.h"
 #include "http/multipart.h"
 #include "http/problem.h"
 #include "http/query.h"
@@ -49,39 +50,6 @@ json DocumentJson(const suppliers::DocumentInfo& d, Timestamp now) {
           {"audited", d.audited},
           {"language", d.language.empty() ? json(nullptr) : json(d.language)},
           {"translation_of", d.translation_of ? json(d.translation_of->value) : json(nullptr)}};
-}
-
-// RFC 6266: an ASCII fallback in filename= for old clients and the exact UTF-8 name in
-// filename*= (RFC 8187). The display name is already sanitised (AS-28); quotes, backslashes
-// and control bytes are still replaced here so the header cannot be broken whatever it holds.
-std::string ContentDisposition(std::string_view name) {
-  std::string fallback;
-  std::string encoded;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(name[i]);
-    if (byte >= 0x80) {
-      // One '_' per UTF-8 character, not per byte.
-      if ((byte & 0xC0) != 0x80) fallback.push_back('_');
-    } else if (byte < 0x20 || byte == 0x7F || byte == '"' || byte == '\\') {
-      fallback.push_back('_');
-    } else {
-      fallback.push_back(static_cast<char>(byte));
-    }
-    const bool attr_char =
-        (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-        (byte >= '0' && byte <= '9') ||
-        std::string_view("!#$&+-.^_`|~").find(static_cast<char>(byte)) != std::string_view::npos;
-    if (attr_char) {
-      encoded.push_back(static_cast<char>(byte));
-    } else {
-      encoded.push_back('%');
-      encoded.push_back(kHex[byte >> 4]);
-      encoded.push_back(kHex[byte & 15]);
-    }
-  }
-  if (fallback.empty()) fallback = "document";
-  return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
 }
 
 // The service refuses every upload problem as InvalidArgument on "file"; a type outside the
@@ -255,18 +223,8 @@ Response GetDocumentContent(const Request& request, const PathParams& path_param
   Result<suppliers::SupplierService::DocumentContent> document =
       Suppliers(context).GetDocumentContent(actor, *id);
   if (!document.ok()) return SupplierProblem(document.status(), request, actor, context);
-  Response response;
-  // Only the detected, allowlisted type; never the uploader's claim (AS-29).
-  response.headers.emplace_back("Content-Type",
-                                suppliers::IsAllowedMediaType(document->info.media_type)
-                                    ? document->info.media_type
-                                    : "application/octet-stream");
-  response.headers.emplace_back("Content-Disposition",
-                                ContentDisposition(document->info.display_name));
-  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  response.headers.emplace_back("Cache-Control", "no-store");
-  response.body.assign(document->bytes.begin(), document->bytes.end());
-  return response;
+  return AttachmentResponse(document->bytes, document->info.media_type,
+                            document->info.display_name, "no-store");
 }
 
 Response DeleteSupplierDocument(const Request& request, const PathParams& path_params,

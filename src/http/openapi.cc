@@ -302,7 +302,8 @@ const std::string& OpenApiDocument() {
     // Each resource family documents its own paths and schemas in its own file.
     for (const char* part : {internal::kAuthOpenApi, internal::kSuppliersOpenApi,
                               internal::kBidsOpenApi, internal::kAuditOpenApi,
-                              internal::kTendersOpenApi, internal::kEvaluationOpenApi,
+                              internal::kTendersOpenApi, internal::kTenderDocumentsOpenApi,
+                              internal::kEvaluationOpenApi,
                               internal::kEventsOpenApi, internal::kAlertsOpenApi}) {
       const nlohmann::json fragment = nlohmann::json::parse(part);
       doc["paths"].update(fragment.value("paths", nlohmann::json::object()));

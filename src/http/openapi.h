@@ -16,6 +16,7 @@ extern const char* const kSuppliersOpenApi;  // openapi_suppliers.cc
 extern const char* const kAuditOpenApi;  // openapi_audit.cc
 extern const char* const kBidsOpenApi;  // openapi_bids.cc
 extern const char* const kTendersOpenApi;  // openapi_tenders.cc
+extern const char* const kTenderDocumentsOpenApi;  // openapi_tender_documents.cc
 extern const char* const kEvaluationOpenApi;  // openapi_evaluation.cc
 extern const char* const kEventsOpenApi;  // openapi_events.cc
 extern const char* const kAlertsOpenApi;  // openapi_alerts.cc

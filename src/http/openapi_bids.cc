@@ -53,10 +53,32 @@ const char* const kBidsOpenApi = R"json({
         }
       }
     },
+    "/api/v1/tenders/{ocid}/bids/{bid}/confirmation": {
+      "post": {
+        "operationId": "confirmBid",
+        "summary": "Re-confirm the caller's bid after a substantive amendment (docs/bids.md, Re-confirmation): the latest version, received before the tender's reconfirm_after, is confirmed and will be opened; without it (or a replacement) the opening leaves the bid sealed. Answered with a signed receipt, action confirmed. The deadline rule is the submission's (receipt time < deadline, ET-01). Needs a step-up within 15 minutes (AS-12), as a withdrawal.",
+        "security": [{"session": []}],
+        "parameters": [
+          {"name": "ocid", "in": "path", "required": true, "schema": {"type": "string"}},
+          {"name": "bid", "in": "path", "required": true, "schema": {"type": "string"}},
+          {"name": "Idempotency-Key", "in": "header", "required": true, "description": "1..128 printable ASCII characters; the same key on a retry returns the stored receipt.", "schema": {"type": "string"}}
+        ],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": false, "properties": {"supplier": {"type": "integer"}}}}}},
+        "responses": {
+          "201": {"description": "The signed receipt of the confirmation (Idempotent-Replayed: true on a retry).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BidReceipt"}}}},
+          "400": {"$ref": "#/components/responses/Problem"},
+          "401": {"$ref": "#/components/responses/Problem"},
+          "403": {"$ref": "#/components/responses/Problem"},
+          "404": {"$ref": "#/components/responses/Problem"},
+          "409": {"description": "Late (at or after the deadline: refused and logged like a late bid), the tender not open, the bid withdrawn, not awaiting re-confirmation or already confirmed (field bid), or the idempotency key used for a submission.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "422": {"$ref": "#/components/responses/Problem"}
+        }
+      }
+    },
     "/api/v1/tenders/{ocid}/bids": {
       "get": {
         "operationId": "listTenderBids",
-        "summary": "A supplier's user: its company's bids of the tender with every version and receipt. The tender's officers, opening committee and evaluators: {sealed: true} until the opening (no count, no names: ET-03), then the opening record. Administrators always see {sealed: true}. Anyone else: 404.",
+        "summary": "A supplier's user: its company's bids of the tender with every version and receipt, each with awaiting_reconfirmation and its confirmations, and the tender's reconfirm_after and reconfirm_amendment. The tender's officers, opening committee and evaluators: {sealed: true} until the opening (no count, no names: ET-03), then the opening record. Administrators always see {sealed: true}. Anyone else: 404.",
         "security": [{"session": []}],
         "parameters": [
           {"name": "ocid", "in": "path", "required": true, "schema": {"type": "string"}},
@@ -126,7 +148,7 @@ const char* const kBidsOpenApi = R"json({
     "/api/v1/tenders/{ocid}/openings/{kind}": {
       "get": {
         "operationId": "getOpeningStatus",
-        "summary": "Shares held against the threshold, who gave them, and the opening record once opened (the tender's officers, committee and evaluators: ET-07).",
+        "summary": "Shares held against the threshold, who gave them, and the opening record once opened (with excluded: the bids left sealed as not re-confirmed after a substantive amendment) (the tender's officers, committee and evaluators: ET-07).",
         "security": [{"session": []}],
         "parameters": [
           {"name": "ocid", "in": "path", "required": true, "schema": {"type": "string"}},
@@ -160,7 +182,7 @@ const char* const kBidsOpenApi = R"json({
     "/api/v1/tenders/{ocid}/bid-abstract": {
       "get": {
         "operationId": "getBidAbstract",
-        "summary": "The bid abstract (ET-11): bidders, receipt times, envelope hashes and prices once opened. Every company that holds a bid of the tender, and the tender's officers, committee and evaluators; 409 for everyone before the opening.",
+        "summary": "The bid abstract (ET-11): bidders, receipt times, envelope hashes and prices once opened; a bid left sealed because it was not re-confirmed after a substantive amendment is listed with excluded (the reason), no price and decrypted false. Every company that holds a bid of the tender, and the tender's officers, committee and evaluators; 409 for everyone before the opening.",
         "security": [{"session": []}],
         "parameters": [{"name": "ocid", "in": "path", "required": true, "schema": {"type": "string"}}],
         "responses": {
@@ -197,7 +219,7 @@ const char* const kBidsOpenApi = R"json({
           "tender": {"type": "string"},
           "bid": {"type": "string"},
           "version": {"type": "integer"},
-          "action": {"type": "string", "enum": ["received", "replaced", "withdrawn"]},
+          "action": {"type": "string", "enum": ["received", "replaced", "withdrawn", "confirmed"], "description": "confirmed: a re-confirmation after a substantive amendment; version and envelopes are those of the version confirmed, receipt_time the confirmation's."},
           "supplier": {"type": "integer"},
           "envelopes": {"type": "array", "items": {"type": "object", "properties": {"kind": {"type": "string"}, "sha256": {"type": "string"}, "size": {"type": "integer"}}}},
           "receipt_time": {"type": "string", "format": "date-time"},

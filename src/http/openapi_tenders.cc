@@ -307,7 +307,7 @@ const char* const kTendersOpenApi = R"json({
           "countries": {"type": "array", "items": {"type": "string"}},
           "lots": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"}, "estimated_value": {"type": ["string", "null"]}}}},
           "items": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "lot_id": {"type": "string"}, "description": {"type": "string"}, "unspsc": {"type": "string"}, "quantity": {"type": "number"}, "unit": {"type": "string"}}}},
-          "documents": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "url": {"type": "string"}, "document_type": {"type": "string"}, "language": {"type": "string"}}}},
+          "documents": {"type": "array", "description": "Linked documents (url) and uploaded ones (kind and files, set only by POST /api/v1/tenders/{ocid}/documents: an edit that changes files is 422).", "items": {"type": "object", "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "url": {"type": "string"}, "document_type": {"type": "string"}, "language": {"type": "string"}, "kind": {"$ref": "#/components/schemas/TenderDocumentKind"}, "files": {"type": "array", "items": {"$ref": "#/components/schemas/TenderDocumentFile"}}}}},
           "deadline": {"type": "string", "description": "Local wall-clock time in time_zone (2027-02-01T17:00); a time in a DST gap or overlap is refused (ET-13). Or an RFC 3339 instant."},
           "time_zone": {"type": "string"},
           "envelope_mode": {"type": "string", "enum": ["single", "two"]},

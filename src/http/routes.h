@@ -147,6 +147,7 @@ Response GetConsistencyProof(const Request&, const PathParams&, const auth::Acto
 // Sealed bids and their opening (bid_routes.cc, docs/bids.md).
 Response SubmitBid(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response WithdrawBid(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ConfirmBid(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ListTenderBids(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response GetBidReceipt(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response VerifyBidReceipt(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
@@ -193,6 +194,14 @@ Response ListClarifications(const Request&, const PathParams&, const auth::Actor
 Response AnswerClarification(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response AmendTender(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ListAmendments(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+// Uploaded tender documents (tender_document_routes.cc, docs/tendering.md).
+Response UploadTenderDocument(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response ListTenderDocuments(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
+Response GetTenderDocumentContent(const Request&, const PathParams&, const auth::Actor&,
+                                  RouteContext&);
+Response GetTenderDocumentVersion(const Request&, const PathParams&, const auth::Actor&,
+                                  RouteContext&);
+Response DeleteTenderDocument(const Request&, const PathParams&, const auth::Actor&, RouteContext&);
 Response ExpressTenderInterest(const Request&, const PathParams&, const auth::Actor&,
                                RouteContext&);
 Response GetTenderInterest(const Request&, const PathParams&, const auth::Actor&, RouteContext&);

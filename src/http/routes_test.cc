@@ -71,6 +71,9 @@ TEST(Routes, OnlyTheImportRouteTakesLargeUploads) {
                             route.path == "/api/v1/suppliers/{id}/documents") ||
                            (route.method == "POST" &&
                             route.path == "/api/v1/tenders/{ocid}/bids/{bid}") ||
+                           // Tender documents: up to 25 MiB (TenderDocumentLimits), else 413.
+                           (route.method == "POST" &&
+                            route.path == "/api/v1/tenders/{ocid}/documents") ||
                            // An event's meetings instance: ~0.4 MB at IPS size, ~4 MB at 10x.
                            (route.method == "POST" &&
                             route.path == "/api/v1/events/{id}/import");

@@ -38,6 +38,7 @@ namespace tb::tenders {
 class BidService;
 class OpeningService;
 class TenderService;
+class TenderDocumentService;
 class EvaluationService;
 class AwardService;
 class OcdsExporter;
@@ -110,6 +111,8 @@ struct ServerDeps {
   tenders::OpeningService* openings = nullptr;
   // Tenders, committees, keys, clarifications, amendments (tender_routes.cc); null: 503.
   tenders::TenderService* tenders = nullptr;
+  // Uploaded tender documents (tender_document_routes.cc); null: those routes answer 503.
+  tenders::TenderDocumentService* tender_documents = nullptr;
   // Evaluation, award and the OCDS export (evaluation_routes.cc, docs/evaluation.md); null: 503.
   tenders::EvaluationService* evaluation = nullptr;
   tenders::AwardService* awards = nullptr;

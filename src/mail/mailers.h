@@ -33,4 +33,13 @@ struct SmtpOptions {
 // log). Thread-safe. InvalidArgument from the factory for a URL of another scheme.
 Result<std::unique_ptr<auth::Mailer>> MakeSmtpMailer(SmtpOptions options, const Clock& clock);
 
+// Sends through `inner` on a worker thread of its own: Send queues the message and returns Ok
+// at once, so a request that mails N people answers in the same time whatever N is (a bid
+// count must not show in an officer's response time, ET-03). A failed send is logged with the
+// recipient's domain only. Messages go out in the order queued; the destructor sends what is
+// still queued, then stops. Unavailable from Send once more than `max_queued` wait (the
+// caller logs it as it logs any failed send). Thread-safe.
+std::unique_ptr<auth::Mailer> MakeBackgroundMailer(auth::Mailer& inner,
+                                                   std::size_t max_queued = 10'000);
+
 }  // namespace tb::mail

@@ -132,6 +132,9 @@ json TenderJson(const Tender& t) {
       PutString(j, "url", d.url);
       PutString(j, "language", d.language);
       PutTime(j, "datePublished", d.date_published);
+      PutTime(j, "dateModified", d.date_modified);
+      PutString(j, "format", d.format);
+      PutString(j, "description", d.description);
       list.push_back(std::move(j));
     }
     out["documents"] = std::move(list);

@@ -78,6 +78,10 @@ struct Document {
   std::string url;
   std::string language;
   std::optional<Timestamp> date_published;
+  // Uploaded tender documents also have these (empty / nullopt: not written).
+  std::string format;  // IANA media type
+  std::optional<Timestamp> date_modified;
+  std::string description;
   bool operator==(const Document&) const = default;
 };
 

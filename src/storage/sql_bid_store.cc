@@ -77,6 +77,9 @@ Result<std::optional<tenders::TenderForBids>> SqlBidStore::FindTender(std::strin
     }
     t.eligibility = editable.eligibility;
   }
+  TB_ASSIGN_OR_RETURN(bid_sql::Reconfirm reconfirm, bid_sql::ReadReconfirm(*tx, t.id));
+  t.reconfirm_after = reconfirm.after;
+  t.reconfirm_amendment = reconfirm.amendment;
   TB_ASSIGN_OR_RETURN(
       Statement * keys,
       tx->Prepare("SELECT envelope, public_key, threshold FROM tender_envelope_keys "
@@ -100,10 +103,14 @@ Result<std::optional<std::string>> SqlBidStore::ReceiptForIdempotencyKey(TenderI
                                                                          OrganisationId supplier,
                                                                          std::string_view key) {
   TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
+  // Confirmations share the key space, so that a key cannot answer for two kinds of request.
   TB_ASSIGN_OR_RETURN(Statement * s,
                       tx->Prepare("SELECT receipt FROM bid_versions WHERE supplier_id = ? AND "
-                                  "tender_id = ? AND idempotency_key = ?"));
+                                  "tender_id = ? AND idempotency_key = ? UNION ALL "
+                                  "SELECT receipt FROM bid_confirmations WHERE supplier_id = ? "
+                                  "AND tender_id = ? AND idempotency_key = ?"));
   s->BindInt64(1, supplier.value).BindInt64(2, tender.value).BindText(3, key);
+  s->BindInt64(4, supplier.value).BindInt64(5, tender.value).BindText(6, key);
   TB_ASSIGN_OR_RETURN(bool row, s->Step());
   if (!row) return std::optional<std::string>();
   return std::optional<std::string>(s->Text(0));
@@ -294,7 +301,7 @@ Result<std::vector<tenders::OwnBid>> SqlBidStore::OwnBids(TenderId tender,
     if (!row) break;
     const std::string bid_id = s->Text(0);
     if (bids.empty() || bids.back().bid_id != bid_id) {
-      bids.push_back({bid_id, s->Int64(5) != 0, {}});
+      bids.push_back({bid_id, s->Int64(5) != 0, {}, {}, false});
     }
     tenders::BidVersion v;
     v.bid_id = bid_id;
@@ -322,6 +329,20 @@ Result<std::vector<tenders::OwnBid>> SqlBidStore::OwnBids(TenderId tender,
             {tenders::ParseEnvelopeKind(e->Text(2)).value_or(EnvelopeKind::kSingle), e->Text(3),
              static_cast<std::uint64_t>(e->Int64(4))});
       }
+    }
+  }
+  TB_ASSIGN_OR_RETURN(Statement * c,
+                      tx->Prepare("SELECT bid_id, version, amendment, confirmed_at_us, receipt "
+                                  "FROM bid_confirmations WHERE tender_id = ? AND supplier_id = ? "
+                                  "ORDER BY bid_id, confirmed_at_us"));
+  c->BindInt64(1, tender.value).BindInt64(2, supplier.value);
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, c->Step());
+    if (!row) break;
+    for (tenders::OwnBid& bid : bids) {
+      if (bid.bid_id != c->Text(0)) continue;
+      bid.confirmations.push_back({static_cast<int>(c->Int64(1)), static_cast<int>(c->Int64(2)),
+                                   Timestamp::FromMicros(c->Int64(3)), c->Text(4)});
     }
   }
   return bids;

@@ -18,6 +18,8 @@ class SqlBidStore final : public tenders::BidStore {
                                                               std::string_view key) override;
   Result<tenders::BidWriteResult> WriteBid(const tenders::BidWrite& write, const Clock& clock,
                                            const tenders::BidEventSigner& sign) override;
+  Result<tenders::BidWriteResult> ConfirmBid(const tenders::BidConfirm& confirm, const Clock& clock,
+                                             const tenders::BidEventSigner& sign) override;
   Result<std::vector<tenders::OwnBid>> OwnBids(TenderId tender, OrganisationId supplier) override;
   Result<std::vector<std::string>> CommitteeRoles(TenderId tender, UserId user) override;
   Result<std::vector<OrganisationId>> Bidders(TenderId tender) override;

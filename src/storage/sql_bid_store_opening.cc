@@ -1,5 +1,6 @@
 // SqlBidStore: the opening ceremony's tables (shares, openings, opened bids, documents,
 // qualification marks). See sql_bid_store.cc for bids.
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "storage/sql_bid_store.h"
@@ -218,9 +219,20 @@ Result<tenders::OpeningInputs> SqlBidStore::LoadOpeningInputs(TenderId tender, E
   }
   // ET-10: only the latest version of a bid that is not withdrawn. ET-05: the financial
   // envelope of a bid only when the technical evaluation marked it qualified.
+  // Re-confirmation: a version received before reconfirm_after with no confirmation at or
+  // after it is excluded (docs/bids.md). The financial envelope never sees such a bid.
+  bid_sql::Reconfirm reconfirm;
+  if (kind != EnvelopeKind::kFinancial) {
+    TB_ASSIGN_OR_RETURN(reconfirm, bid_sql::ReadReconfirm(*tx, tender));
+  }
+  const std::int64_t after_us =
+      reconfirm.after ? reconfirm.after->micros() : std::numeric_limits<std::int64_t>::min();
   std::string sql =
       "SELECT b.bid_id, b.supplier_id, COALESCE(o.name, ''), v.version, v.receipt_time_us, "
-      "e.sha256, bl.content, b.ref_salt FROM bids b "
+      "e.sha256, bl.content, b.ref_salt, CASE WHEN v.receipt_time_us < ? AND NOT EXISTS "
+      "(SELECT 1 FROM bid_confirmations c WHERE c.tender_id = b.tender_id AND c.bid_id = "
+      "b.bid_id AND c.version = v.version AND c.confirmed_at_us >= ?) THEN 1 ELSE 0 END "
+      "FROM bids b "
       "JOIN bid_versions v ON v.tender_id = b.tender_id AND v.bid_id = b.bid_id AND "
       "v.version = b.latest_version "
       "JOIN bid_envelopes e ON e.tender_id = v.tender_id AND e.bid_id = v.bid_id AND "
@@ -235,10 +247,20 @@ Result<tenders::OpeningInputs> SqlBidStore::LoadOpeningInputs(TenderId tender, E
   }
   sql += " ORDER BY v.receipt_time_us, b.bid_id";
   TB_ASSIGN_OR_RETURN(Statement * bids, tx->Prepare(sql));
-  bids->BindText(1, EnvelopeKindName(kind)).BindInt64(2, tender.value);
+  bids->BindInt64(1, after_us)
+      .BindInt64(2, after_us)
+      .BindText(3, EnvelopeKindName(kind))
+      .BindInt64(4, tender.value);
   for (;;) {
     TB_ASSIGN_OR_RETURN(bool row, bids->Step());
     if (!row) break;
+    if (bids->Int64(8) != 0) {
+      inputs.excluded.push_back(
+          {bids->Text(0), OrganisationId{bids->Int64(1)}, bids->Text(2),
+           static_cast<int>(bids->Int64(3)), Timestamp::FromMicros(bids->Int64(4)), bids->Text(5),
+           crypto::HexEncode(bids->Blob(7)), bid_sql::NotReconfirmedReason(reconfirm.amendment)});
+      continue;
+    }
     tenders::SealedForOpening sealed;
     sealed.bid_id = bids->Text(0);
     sealed.supplier = OrganisationId{bids->Int64(1)};
@@ -307,6 +329,24 @@ Result<bool> SqlBidStore::CompleteOpening(const tenders::OpeningRecord& record,
     }
     TB_RETURN_IF_ERROR(bid->Run());
   }
+  for (const tenders::UnconfirmedBid& b : record.excluded) {
+    TB_ASSIGN_OR_RETURN(
+        Statement * excluded,
+        tx->Prepare("INSERT INTO opening_exclusions (tender_id, envelope, bid_id, supplier_id, "
+                    "supplier_name, version, receipt_time_us, envelope_sha256, bid_ref_salt, "
+                    "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    excluded->BindInt64(1, record.tender.value)
+        .BindText(2, kind)
+        .BindText(3, b.bid_id)
+        .BindInt64(4, b.supplier.value)
+        .BindText(5, b.supplier_name)
+        .BindInt64(6, b.version)
+        .BindInt64(7, b.receipt_time.micros())
+        .BindText(8, b.envelope_sha256)
+        .BindText(9, b.bid_ref_salt)
+        .BindText(10, b.reason);
+    TB_RETURN_IF_ERROR(excluded->Run());
+  }
   for (const tenders::OpenedDocument& d : documents) {
     TB_ASSIGN_OR_RETURN(Statement * doc,
                         tx->Prepare("INSERT INTO bid_documents (tender_id, bid_id, envelope, "
@@ -330,6 +370,9 @@ Result<bool> SqlBidStore::CompleteOpening(const tenders::OpeningRecord& record,
   const Timestamp now = clock.Now();
   audit::Entry entry = OpeningEntry("opening.completed", now, UserId{}, tender->ocid, record.kind);
   entry.fields.emplace_back("bids", std::to_string(record.bids.size()));
+  if (!record.excluded.empty()) {
+    entry.fields.emplace_back("excluded", std::to_string(record.excluded.size()));
+  }
   entry.fields.emplace_back("members", member_list);
   entry.fields.emplace_back("record_sha256", record.record_sha256);
   TB_ASSIGN_OR_RETURN(AuditAppended appended, bid_sql::Append(*tx, entry));
@@ -420,6 +463,19 @@ Result<std::optional<tenders::OpeningRecord>> ReadOpeningRecord(Transaction& tx,
     if (!b->IsNull(9)) bid.price = Money{b->Int64(9), b->Text(10)};
     bid.files = ParseFiles(b->Text(11));
     record.bids.push_back(std::move(bid));
+  }
+  TB_ASSIGN_OR_RETURN(Statement * x,
+                      tx.Prepare("SELECT bid_id, supplier_id, supplier_name, version, "
+                                 "receipt_time_us, envelope_sha256, bid_ref_salt, reason FROM "
+                                 "opening_exclusions WHERE tender_id = ? AND envelope = ? "
+                                 "ORDER BY receipt_time_us, bid_id"));
+  x->BindInt64(1, tender.value).BindText(2, EnvelopeKindName(kind));
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool more, x->Step());
+    if (!more) break;
+    record.excluded.push_back({x->Text(0), OrganisationId{x->Int64(1)}, x->Text(2),
+                               static_cast<int>(x->Int64(3)), Timestamp::FromMicros(x->Int64(4)),
+                               x->Text(5), x->Text(6), x->Text(7)});
   }
   return std::optional<tenders::OpeningRecord>(std::move(record));
 }

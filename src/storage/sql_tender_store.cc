@@ -235,6 +235,39 @@ Result<std::vector<tenders::Recipient>> NotifyInterested(Transaction& tx, Tender
   return recipients;
 }
 
+namespace {
+
+// Bidders are read from `bids` inside the amendment's transaction (not from tender_interest,
+// which officers may see: ET-03), so a bid committed before the amendment is always asked.
+Result<std::vector<tenders::BidderRecipient>> NotifyBidders(Transaction& tx, TenderId tender,
+                                                            const std::string& reference,
+                                                            Timestamp at) {
+  TB_ASSIGN_OR_RETURN(
+      Statement * insert,
+      tx.Prepare("INSERT INTO tender_notifications (tender_id, supplier_id, kind, reference, "
+                 "created_at_us) SELECT b.tender_id, b.supplier_id, 'reconfirm', ?, ? FROM "
+                 "(SELECT DISTINCT tender_id, supplier_id FROM bids WHERE tender_id = ? AND "
+                 "withdrawn = 0) b"));
+  insert->BindText(1, reference).BindInt64(2, at.micros()).BindInt64(3, tender.value);
+  TB_RETURN_IF_ERROR(insert->Run());
+  TB_ASSIGN_OR_RETURN(
+      Statement * s,
+      tx.Prepare("SELECT DISTINCT b.supplier_id, u.email, u.language FROM bids b "
+                 "JOIN membership_roles r ON r.organisation_id = b.supplier_id "
+                 "AND r.role = 'supplier_user' JOIN users u ON u.id = r.user_id "
+                 "WHERE b.tender_id = ? AND b.withdrawn = 0 ORDER BY b.supplier_id, u.email"));
+  s->BindInt64(1, tender.value);
+  std::vector<tenders::BidderRecipient> bidders;
+  for (;;) {
+    TB_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) break;
+    bidders.push_back({SupplierId{s->Int64(0)}, s->Text(1), s->Text(2)});
+  }
+  return bidders;
+}
+
+}  // namespace
+
 std::vector<std::uint8_t> Bytes(const std::array<std::uint8_t, 32>& key) {
   return std::vector<std::uint8_t>(key.begin(), key.end());
 }
@@ -368,6 +401,11 @@ Result<tenders::TenderStore::Amended> SqlTenderStore::Amend(const Tender& tender
     TB_ASSIGN_OR_RETURN(out.recipients,
                         NotifyInterested(tx, tender.id, "amendment",
                                          std::to_string(amendment.number), amendment.at));
+    if (amendment.substantive) {
+      TB_ASSIGN_OR_RETURN(
+          out.bidders,
+          NotifyBidders(tx, tender.id, std::to_string(amendment.number), amendment.at));
+    }
     TB_RETURN_IF_ERROR(Audit(tx, entry));
     return out;
   });

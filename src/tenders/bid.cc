@@ -49,6 +49,8 @@ std::string_view BidActionName(BidAction action) {
       return "replaced";
     case BidAction::kWithdrawn:
       return "withdrawn";
+    case BidAction::kConfirmed:
+      return "confirmed";
   }
   return "received";
 }
@@ -57,6 +59,7 @@ std::optional<BidAction> ParseBidAction(std::string_view name) {
   if (name == "received") return BidAction::kReceived;
   if (name == "replaced") return BidAction::kReplaced;
   if (name == "withdrawn") return BidAction::kWithdrawn;
+  if (name == "confirmed") return BidAction::kConfirmed;
   return std::nullopt;
 }
 
@@ -77,6 +80,16 @@ std::string BidReference(std::span<const std::uint8_t> salt, std::string_view oc
   input.push_back(0);
   append(bid_id);
   return crypto::Sha256Hex(input);
+}
+
+bool AwaitsReconfirmation(const OwnBid& bid, std::optional<Timestamp> reconfirm_after) {
+  if (!reconfirm_after || bid.withdrawn || bid.versions.empty()) return false;
+  const BidVersion& latest = bid.versions.back();
+  if (latest.receipt_time >= *reconfirm_after) return false;
+  for (const BidConfirmation& c : bid.confirmations) {
+    if (c.version == latest.version && c.confirmed_at >= *reconfirm_after) return false;
+  }
+  return true;
 }
 
 }  // namespace tb::tenders

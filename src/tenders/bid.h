@@ -37,8 +37,10 @@ Status CheckBidId(std::string_view bid_id);
 // spaces. InvalidArgument with field "Idempotency-Key" otherwise.
 Status CheckIdempotencyKey(std::string_view key);
 
-enum class BidAction { kReceived, kReplaced, kWithdrawn };
-// "received", "replaced", "withdrawn"; also the audit kinds "bid.<name>".
+// kConfirmed is a re-confirmation after a substantive amendment: not a new version, but a
+// receipt (and audit entry) for the version it confirms (docs/bids.md "Re-confirmation").
+enum class BidAction { kReceived, kReplaced, kWithdrawn, kConfirmed };
+// "received", "replaced", "withdrawn", "confirmed"; also the audit kinds "bid.<name>".
 std::string_view BidActionName(BidAction action);
 std::optional<BidAction> ParseBidAction(std::string_view name);
 
@@ -57,6 +59,11 @@ struct TenderForBids {
   std::map<EnvelopeKind, int> thresholds;
   // The tender's own rule: UNGM level, countries, SME and women-owned reservations.
   Eligibility eligibility;
+  // Set by the latest substantive amendment (number `reconfirm_amendment`): a bid whose
+  // latest version was received before it must be re-confirmed (or replaced) before the
+  // deadline, or it is left sealed at the opening.
+  std::optional<Timestamp> reconfirm_after;
+  int reconfirm_amendment = 0;
 };
 
 // One envelope of a bid version as stored: the ciphertext is kept whole (content-addressed
@@ -79,12 +86,29 @@ struct BidVersion {
   bool operator==(const BidVersion&) const = default;
 };
 
+// A re-confirmation of one version after a substantive amendment, with its signed receipt.
+struct BidConfirmation {
+  int version = 0;    // the version confirmed
+  int amendment = 0;  // the substantive amendment it answered
+  Timestamp confirmed_at;
+  std::string receipt;
+  bool operator==(const BidConfirmation&) const = default;
+};
+
 // A bid and all its versions, oldest first.
 struct OwnBid {
   std::string bid_id;
   bool withdrawn = false;  // the latest version is a withdrawal
   std::vector<BidVersion> versions;
+  std::vector<BidConfirmation> confirmations;  // oldest first
+  // Set by the service from the tender (AwaitsReconfirmation).
+  bool awaiting_reconfirmation = false;
 };
+
+// True when the bid's latest version was received before `reconfirm_after`, is not a
+// withdrawal, and has no confirmation at or after `reconfirm_after` (a later substantive
+// amendment moves it, so earlier confirmations stop counting).
+bool AwaitsReconfirmation(const OwnBid& bid, std::optional<Timestamp> reconfirm_after);
 
 // The salted reference under which a bid appears in the public audit log before opening
 // (AU-06, ET-03): lower-case hex SHA-256 of "tb-bid-ref-v1" || 0x00 || salt (32 bytes) ||

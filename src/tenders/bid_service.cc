@@ -63,7 +63,8 @@ Result<SubmitResult> BidService::Write(const auth::Actor& actor, BidWrite write)
     std::vector<StoredEnvelope> sent;
     for (const EnvelopeUpload& e : write.envelopes)
       sent.push_back({e.kind, e.sha256, e.bytes.size()});
-    const bool same = earlier->facts.bid == write.bid_id &&
+    const bool same = earlier->facts.action != BidAction::kConfirmed &&
+                      earlier->facts.bid == write.bid_id &&
                       (earlier->facts.action == BidAction::kWithdrawn) == write.withdraw &&
                       earlier->facts.envelopes == sent;
     if (!same) {
@@ -76,18 +77,7 @@ Result<SubmitResult> BidService::Write(const auth::Actor& actor, BidWrite write)
   }
   write.user = actor.user;
   write.new_bid_ref_salt = crypto::RandomBytes(32);
-  const crypto::SigningKey& key = key_;
-  BidEventSigner sign = [&key](const BidEventFacts& facts,
-                               const AuditLeaf& leaf) -> Result<SignedBidEvent> {
-    ReceiptAuditProof proof;
-    proof.leaf_index = leaf.leaf_index;
-    proof.leaf_hash = leaf.leaf_hash;
-    proof.entry = leaf.entry;
-    proof.inclusion_path = leaf.inclusion_path;
-    proof.tree_head = audit::SignTreeHead(leaf.tree_size, leaf.root, facts.receipt_time, key);
-    return SignedBidEvent{SignReceipt(facts, proof, key), proof.tree_head};
-  };
-  Result<BidWriteResult> written = store_.WriteBid(write, clock_, sign);
+  Result<BidWriteResult> written = store_.WriteBid(write, clock_, Signer());
   if (!written.ok()) {
     const Status& s = written.status();
     if (s.code() == StatusCode::kAlreadyExists && s.field() == "Idempotency-Key") {
@@ -98,18 +88,62 @@ Result<SubmitResult> BidService::Write(const auth::Actor& actor, BidWrite write)
       if (winner) return SubmitResult{*std::move(winner), true};
     }
     if (s.code() == StatusCode::kFailedPrecondition && s.field() == "deadline") {
-      // ET-09: the refusal and its time are in the database and the audit log; this line
-      // is for the operator. No content, and the supplier only by id.
-      spdlog::warn("bid refused: tender {} supplier {} bid {}: {}", write.ocid,
-                   write.supplier.value, write.bid_id, s.message());
-      auth::SecurityEvent event;
-      event.at = clock_.Now();
-      event.actor = "user:" + std::to_string(actor.user.value);
-      event.action = "bid_submission";
-      event.object = "tender:" + write.ocid;
-      event.outcome = "refused_late";
-      event.detail = s.message();
-      security_log_.Record(event);
+      RecordLate(actor, write.ocid, write.supplier, write.bid_id, "bid_submission", s);
+    }
+    return s;
+  }
+  return SubmitResult{std::move(written->receipt), written->replayed};
+}
+
+BidEventSigner BidService::Signer() const {
+  const crypto::SigningKey& key = key_;
+  return [&key](const BidEventFacts& facts, const AuditLeaf& leaf) -> Result<SignedBidEvent> {
+    ReceiptAuditProof proof;
+    proof.leaf_index = leaf.leaf_index;
+    proof.leaf_hash = leaf.leaf_hash;
+    proof.entry = leaf.entry;
+    proof.inclusion_path = leaf.inclusion_path;
+    proof.tree_head = audit::SignTreeHead(leaf.tree_size, leaf.root, facts.receipt_time, key);
+    return SignedBidEvent{SignReceipt(facts, proof, key), proof.tree_head};
+  };
+}
+
+void BidService::RecordLate(const auth::Actor& actor, std::string_view ocid,
+                            OrganisationId supplier, std::string_view bid_id,
+                            std::string_view action, const Status& refusal) {
+  // ET-09: the refusal and its time are in the database and the audit log; this line is for
+  // the operator. No content, and the supplier only by id.
+  spdlog::warn("{} refused: tender {} supplier {} bid {}: {}", action, ocid, supplier.value, bid_id,
+               refusal.message());
+  auth::SecurityEvent event;
+  event.at = clock_.Now();
+  event.actor = "user:" + std::to_string(actor.user.value);
+  event.action = std::string(action);
+  event.object = "tender:" + std::string(ocid);
+  event.outcome = "refused_late";
+  event.detail = refusal.message();
+  security_log_.Record(event);
+}
+
+Result<SubmitResult> BidService::Confirm(const auth::Actor& actor, std::string_view ocid,
+                                         std::string_view bid_id, std::string_view idempotency_key,
+                                         std::optional<OrganisationId> supplier) {
+  TB_RETURN_IF_ERROR(CheckBidId(bid_id));
+  TB_RETURN_IF_ERROR(CheckIdempotencyKey(idempotency_key));
+  TB_ASSIGN_OR_RETURN(OrganisationId company, SupplierOf(actor, supplier));
+  TB_ASSIGN_OR_RETURN(TenderForBids tender, VisibleTender(ocid));
+  BidConfirm confirm{tender.id, company, actor.user, std::string(bid_id),
+                     std::string(idempotency_key)};
+  Result<BidWriteResult> written = store_.ConfirmBid(confirm, clock_, Signer());
+  if (!written.ok()) {
+    const Status& s = written.status();
+    if (s.code() == StatusCode::kAlreadyExists && s.field() == "Idempotency-Key") {
+      TB_ASSIGN_OR_RETURN(std::optional<std::string> winner,
+                          store_.ReceiptForIdempotencyKey(tender.id, company, idempotency_key));
+      if (winner) return SubmitResult{*std::move(winner), true};
+    }
+    if (s.code() == StatusCode::kFailedPrecondition && s.field() == "deadline") {
+      RecordLate(actor, tender.ocid, company, bid_id, "bid_confirmation", s);
     }
     return s;
   }
@@ -215,6 +249,11 @@ Result<BidListing> BidService::ListBids(const auth::Actor& actor, std::string_vi
   if (actor.Has(auth::Role::kSupplierUser)) {
     TB_ASSIGN_OR_RETURN(OrganisationId company, SupplierOf(actor, supplier));
     TB_ASSIGN_OR_RETURN(listing.own_bids, store_.OwnBids(tender.id, company));
+    for (OwnBid& bid : listing.own_bids) {
+      bid.awaiting_reconfirmation = AwaitsReconfirmation(bid, tender.reconfirm_after);
+    }
+    listing.reconfirm_after = tender.reconfirm_after;
+    listing.reconfirm_amendment = tender.reconfirm_amendment;
     listing.own = true;
     return listing;
   }

@@ -47,7 +47,10 @@ struct SubmitResult {
 // bids; the tender's officer, committee and evaluators see that bids are sealed (no count,
 // no names) until the opening, then the opened set.
 struct BidListing {
-  bool own = false;     // `own_bids` is the actor's company's
+  bool own = false;  // `own_bids` is the actor's company's
+  // For the supplier: the tender's re-confirmation cut-off and the amendment that set it.
+  std::optional<Timestamp> reconfirm_after;
+  int reconfirm_amendment = 0;
   bool sealed = false;  // before the opening: nothing else is said
   std::vector<OwnBid> own_bids;
   std::optional<OpeningRecord> opened;  // technical or single opening record
@@ -84,6 +87,14 @@ class BidService {
                                 std::string_view bid_id, std::string_view idempotency_key,
                                 std::optional<OrganisationId> supplier);
 
+  // Re-confirms the latest version of the actor's bid after a substantive amendment
+  // (docs/bids.md "Re-confirmation"): a signed receipt with action "confirmed" for that
+  // version. The same deadline rule and errors as Withdraw, and FailedPrecondition (field
+  // "bid") when the bid is withdrawn or does not await re-confirmation.
+  Result<SubmitResult> Confirm(const auth::Actor& actor, std::string_view ocid,
+                               std::string_view bid_id, std::string_view idempotency_key,
+                               std::optional<OrganisationId> supplier);
+
   // GET /tenders/{ocid}/bids. NotFound for a tender the actor has no part in.
   Result<BidListing> ListBids(const auth::Actor& actor, std::string_view ocid,
                               std::optional<OrganisationId> supplier);
@@ -103,6 +114,9 @@ class BidService {
                                     std::optional<OrganisationId> supplier) const;
   Result<TenderForBids> VisibleTender(std::string_view ocid);
   Result<SubmitResult> Write(const auth::Actor& actor, BidWrite write);
+  BidEventSigner Signer() const;
+  void RecordLate(const auth::Actor& actor, std::string_view ocid, OrganisationId supplier,
+                  std::string_view bid_id, std::string_view action, const Status& refusal);
 
   BidStore& store_;
   BidEligibility& eligibility_;

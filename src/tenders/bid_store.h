@@ -97,6 +97,19 @@ struct OpeningInputs {
   int threshold = 0;
   std::vector<std::pair<UserId, std::vector<std::uint8_t>>> shares;  // submission order
   std::vector<SealedForOpening> bids;  // by receipt time; financial: qualified bids only
+  // Technical or single envelope: bids still awaiting re-confirmation, for the record only
+  // (the service never decrypts them). Empty for the financial envelope: those bids were
+  // never opened technically, so never qualified.
+  std::vector<UnconfirmedBid> excluded;
+};
+
+// A re-confirmation to write (docs/bids.md "Re-confirmation").
+struct BidConfirm {
+  TenderId tender;
+  OrganisationId supplier;
+  UserId user;
+  std::string bid_id;
+  std::string idempotency_key;
 };
 
 // A decrypted file stored for the evaluation panel (ET-07).
@@ -144,6 +157,18 @@ class BidStore {
   //   NotFound            withdrawing a bid that does not exist
   virtual Result<BidWriteResult> WriteBid(const BidWrite& write, const Clock& clock,
                                           const BidEventSigner& sign) = 0;
+
+  // Confirms the latest version of the supplier's bid in one write transaction that reads
+  // the tender's state, deadline and reconfirm_after (row locked on PostgreSQL), then the
+  // clock. The deadline rule is WriteBid's exactly (a late confirmation is refused, recorded
+  // in bid_refusals and as "bid.refused_late"). Appends "bid.confirmed", stores a signed head
+  // and the receipt `sign` builds (action confirmed, the confirmed version's envelopes).
+  // A repeated idempotency key returns the stored receipt (replayed). Errors:
+  //   NotFound            no bid of this supplier with this id
+  //   FailedPrecondition  late (field "deadline"), not open (field "state"), withdrawn, or
+  //                       not awaiting re-confirmation (field "bid")
+  virtual Result<BidWriteResult> ConfirmBid(const BidConfirm& confirm, const Clock& clock,
+                                            const BidEventSigner& sign) = 0;
 
   // The supplier's own bids of the tender with every version and receipt.
   virtual Result<std::vector<OwnBid>> OwnBids(TenderId tender, OrganisationId supplier) = 0;

@@ -74,8 +74,28 @@ std::string EligibilityText(const Eligibility& e) {
   return text;
 }
 
-ocds::Tender TenderSection(const Tender& t, const std::vector<Amendment>& amendments,
-                           std::string status) {
+// Uploaded documents: the download route's version-specific url (when the server knows its
+// public origin; OCDS wants an absolute URI), the detected format, the first and the
+// latest upload as published and modified (never before the tender's publication) and the
+// SHA-256 in the description, so a reader can check the file without an extension.
+ocds::Document UploadedDocument(const Tender& t, const TenderDocument& d,
+                                std::string_view base_url) {
+  ocds::Document out{d.id, d.document_type, d.title, "", d.language, t.published_at};
+  const TenderDocumentFile& current = d.files.back();
+  if (!base_url.empty()) out.url = std::string(base_url) + TenderDocumentPath(t.ocid, d);
+  out.format = current.media_type;
+  const auto not_before_publication = [&](Timestamp at) {
+    return t.published_at && at < *t.published_at ? *t.published_at : at;
+  };
+  out.date_published = not_before_publication(d.files.front().uploaded_at);
+  out.date_modified = not_before_publication(current.uploaded_at);
+  out.description = "SHA-256 " + current.sha256 + "; version " + std::to_string(current.version) +
+                    "; " + std::to_string(current.size) + " bytes; file " + current.filename;
+  return out;
+}
+
+ocds::Tender TenderSection(const ProcessFacts& f, const Tender& t,
+                           const std::vector<Amendment>& amendments, std::string status) {
   ocds::Tender out;
   out.id = t.ocid;
   out.title = t.title;
@@ -104,6 +124,10 @@ ocds::Tender TenderSection(const Tender& t, const std::vector<Amendment>& amendm
     out.lots.push_back(ocds::Lot{lot.id, lot.title, lot.description, lot.estimated_value, ""});
   }
   for (const TenderDocument& d : t.documents) {
+    if (!d.files.empty()) {
+      out.documents.push_back(UploadedDocument(t, d, f.document_base_url));
+      continue;
+    }
     out.documents.push_back(
         ocds::Document{d.id, d.document_type, d.title, d.url, d.language, t.published_at});
   }
@@ -148,7 +172,9 @@ void AddBidders(const ProcessFacts& f, ocds::Release& r) {
   const Timestamp at = f.opening->opened_at;
   const std::string base = f.tender.ocid + "-";
   const auto bids = static_cast<std::int64_t>(f.opening->bids.size());
-  r.bid_statistics = {{base + "bids", "bids", bids, at, "Bids opened (withdrawn bids excluded)"},
+  r.bid_statistics = {{base + "bids", "bids", bids, at,
+                       "Bids opened (withdrawn bids and bids not re-confirmed after a "
+                       "substantive amendment excluded)"},
                       {base + "electronicBids", "electronicBids", bids, at, ""},
                       {base + "smeBids", "smeBids", sme, at, ""}};
 }
@@ -220,7 +246,7 @@ std::vector<ocds::Release> BuildReleases(const ProcessFacts& f) {
 
   const Tender original = TenderAsOf(now, f.amendments, 0);
   ocds::Release tender = Base(f, original, "tender", {"tender"}, *now.published_at);
-  tender.tender = TenderSection(original, {}, "active");
+  tender.tender = TenderSection(f, original, {}, "active");
   out.push_back(std::move(tender));
 
   for (std::size_t i = 0; i < f.amendments.size(); ++i) {
@@ -228,20 +254,21 @@ std::vector<ocds::Release> BuildReleases(const ProcessFacts& f) {
     ocds::Release r = Base(f, as_of, "amendment-" + std::to_string(f.amendments[i].number),
                            {"tenderAmendment"}, f.amendments[i].at);
     r.tender = TenderSection(
-        as_of, {f.amendments.begin(), f.amendments.begin() + static_cast<long>(i) + 1}, "active");
+        f, as_of, {f.amendments.begin(), f.amendments.begin() + static_cast<long>(i) + 1},
+        "active");
     out.push_back(std::move(r));
   }
 
   const bool cancelled = now.state == TenderState::kCancelled;
   if (f.opening) {
     ocds::Release r = Base(f, now, "opening", {"tenderUpdate"}, f.opening->opened_at);
-    r.tender = TenderSection(now, f.amendments, "active");
+    r.tender = TenderSection(f, now, f.amendments, "active");
     AddBidders(f, r);
     out.push_back(std::move(r));
   }
   if (f.record.award) {
     ocds::Release r = Base(f, now, "award", {"award"}, f.record.award->notified_at);
-    r.tender = TenderSection(now, f.amendments, "complete");
+    r.tender = TenderSection(f, now, f.amendments, "complete");
     if (f.opening) AddBidders(f, r);
     AddAward(f, r, "pending");
     out.push_back(std::move(r));
@@ -249,7 +276,7 @@ std::vector<ocds::Release> BuildReleases(const ProcessFacts& f) {
   if (f.record.contract) {
     const ContractRecord& c = *f.record.contract;
     ocds::Release r = Base(f, now, "contract", {"contract"}, c.signed_at);
-    r.tender = TenderSection(now, f.amendments, "complete");
+    r.tender = TenderSection(f, now, f.amendments, "complete");
     if (f.opening) AddBidders(f, r);
     AddAward(f, r, "active");
     r.awards.back().contract_period = {c.period_start, c.period_end};
@@ -267,7 +294,7 @@ std::vector<ocds::Release> BuildReleases(const ProcessFacts& f) {
     std::vector<std::string> tag = {"tenderCancellation"};
     if (f.record.award) tag.push_back("awardCancellation");
     ocds::Release r = Base(f, now, "cancellation", tag, at);
-    r.tender = TenderSection(now, f.amendments, "cancelled");
+    r.tender = TenderSection(f, now, f.amendments, "cancelled");
     std::string reason = f.record.cancellation_reason.empty() ? now.cancellation_reason
                                                               : f.record.cancellation_reason;
     r.tender.description = now.description + (reason.empty() ? "" : "\n\nCancelled: " + reason);
@@ -285,6 +312,7 @@ Result<ProcessFacts> OcdsExporter::Facts(std::string_view ocid) {
   if (!s.tender.published_at) return Status::NotFound("no such tender").WithField("ocid");
   ProcessFacts f;
   f.tender = s.tender;
+  f.document_base_url = document_base_url_;
   TB_ASSIGN_OR_RETURN(f.amendments, tenders_.ListAmendments(s.tender.id));
   f.opening = s.technical_opening;
   f.record = s.record;

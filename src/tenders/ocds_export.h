@@ -33,6 +33,9 @@ struct ProcessFacts {
   std::size_t valid_bids = 0;            // bids ranked
   // details.scale of bidders, by organisation id: "micro", "sme", "large".
   std::map<std::int64_t, std::string> scales;
+  // The public origin uploaded documents are downloaded from ("https://tenders.example.org");
+  // empty: their OCDS documents carry no url.
+  std::string document_base_url;
 };
 
 // The releases of one process, oldest first. Nothing for a tender never published; nothing
@@ -66,7 +69,12 @@ class OcdsExporter {
   // oldest first), in process order then date order.
   Result<std::vector<notices::ocds::Release>> Releases(const std::vector<std::string>& ocids);
 
+  // The origin for uploaded documents' urls (ProcessFacts::document_base_url). Set before
+  // the exporter is shared between threads.
+  void set_document_base_url(std::string base_url) { document_base_url_ = std::move(base_url); }
+
  private:
+  std::string document_base_url_;
   TenderStore& tenders_;
   EvaluationStore& evaluations_;
   suppliers::SupplierStore* suppliers_;

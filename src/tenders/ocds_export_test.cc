@@ -52,6 +52,37 @@ TEST(OcdsExport, APublishedTenderNamesNoBidder) {
   EXPECT_EQ(r.parties[0].roles, (std::vector<std::string>{"buyer", "procuringEntity"}));
 }
 
+// Uploaded documents (docs/tendering.md, "Tender documents"): the current version's
+// absolute download url, its format, first and latest upload dates (never before the
+// publication) and the hash; no url without a public origin (OCDS wants an absolute URI).
+TEST(OcdsExport, UploadedDocumentsCarryTheirDownloadFormatDatesAndHash) {
+  ProcessFacts f = Published();
+  const Timestamp published = *f.tender.published_at;
+  TenderDocument d;
+  d.id = "doc-1";
+  d.title = "Terms of reference";
+  d.kind = "terms_of_reference";
+  d.document_type = "technicalSpecifications";
+  d.files = {{1, "tor.pdf", "application/pdf", 1000, std::string(64, 'a'),
+              published - std::chrono::hours(24)},
+             {2, "tor-v2.pdf", "application/pdf", 1200, std::string(64, 'b'),
+              published + std::chrono::hours(48)}};
+  f.tender.documents = {d};
+  f.document_base_url = "https://tenders.example.org";
+  const std::vector<notices::ocds::Release> releases = BuildReleases(f);
+  const notices::ocds::Document& out = releases.at(0).tender.documents.at(0);
+  EXPECT_EQ(out.url, "https://tenders.example.org/api/v1/tenders/" + f.tender.ocid +
+                         "/documents/doc-1/versions/2/content");
+  EXPECT_EQ(out.format, "application/pdf");
+  EXPECT_EQ(out.document_type, "technicalSpecifications");
+  EXPECT_EQ(out.date_published, published);
+  EXPECT_EQ(out.date_modified, published + std::chrono::hours(48));
+  EXPECT_NE(out.description.find("SHA-256 " + std::string(64, 'b')), std::string::npos)
+      << out.description;
+  f.document_base_url.clear();
+  EXPECT_TRUE(BuildReleases(f).at(0).tender.documents.at(0).url.empty());
+}
+
 TEST(OcdsExport, TheOpeningPublishesTenderersAndCountsOnly) {
   ProcessFacts f = Published();
   f.tender.state = TenderState::kOpened;

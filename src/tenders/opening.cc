@@ -75,13 +75,27 @@ std::string RecordJson(const OpeningRecord& record) {
   }
   json members = json::array();
   for (UserId m : record.members) members.push_back(m.value);
-  const json document = {{"v", 1},
-                         {"type", "tenderbridge.opening-record"},
-                         {"tender", record.ocid},
-                         {"envelope", EnvelopeKindName(record.kind)},
-                         {"opened_at", Rfc3339Micros(record.opened_at)},
-                         {"members", members},
-                         {"bids", bids}};
+  json document = {{"v", 1},
+                   {"type", "tenderbridge.opening-record"},
+                   {"tender", record.ocid},
+                   {"envelope", EnvelopeKindName(record.kind)},
+                   {"opened_at", Rfc3339Micros(record.opened_at)},
+                   {"members", members},
+                   {"bids", bids}};
+  if (!record.excluded.empty()) {
+    json excluded = json::array();
+    for (const UnconfirmedBid& b : record.excluded) {
+      excluded.push_back({{"bid", b.bid_id},
+                          {"supplier", b.supplier.value},
+                          {"supplier_name", b.supplier_name},
+                          {"version", b.version},
+                          {"receipt_time", Rfc3339Micros(b.receipt_time)},
+                          {"envelope_sha256", b.envelope_sha256},
+                          {"bid_ref_salt", b.bid_ref_salt},
+                          {"reason", b.reason}});
+    }
+    document["excluded"] = std::move(excluded);
+  }
   return document.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -72,19 +72,36 @@ struct OpenedBid {
   bool operator==(const OpenedBid&) const = default;
 };
 
+// A bid the opening left sealed: it awaited re-confirmation after a substantive amendment
+// at the deadline (docs/bids.md "Re-confirmation"). Never decrypted, never evaluated; listed
+// so that its bidder and an auditor see why (its hash still matches the bidder's receipt).
+struct UnconfirmedBid {
+  std::string bid_id;
+  OrganisationId supplier;
+  std::string supplier_name;
+  int version = 0;
+  Timestamp receipt_time;
+  std::string envelope_sha256;
+  std::string bid_ref_salt;  // hex
+  std::string reason;        // "not re-confirmed after amendment N"
+  bool operator==(const UnconfirmedBid&) const = default;
+};
+
 // The record of one envelope's opening, written atomically with the audit entry.
 struct OpeningRecord {
   TenderId tender;
   std::string ocid;
   EnvelopeKind kind = EnvelopeKind::kSingle;
   Timestamp opened_at;
-  std::vector<UserId> members;  // who released shares, in submission order
-  std::vector<OpenedBid> bids;  // by receipt time, then bid id
-  std::string record_sha256;    // of RecordJson(*this) with this field empty
+  std::vector<UserId> members;           // who released shares, in submission order
+  std::vector<OpenedBid> bids;           // by receipt time, then bid id
+  std::vector<UnconfirmedBid> excluded;  // by receipt time, then bid id
+  std::string record_sha256;             // of RecordJson(*this) with this field empty
 };
 
 // The record as canonical JSON (sorted keys, no whitespace), the form whose SHA-256 the
-// "opening.completed" audit entry names.
+// "opening.completed" audit entry names. "excluded" appears only when a bid was excluded,
+// so that the records written before re-confirmation existed keep their hashes.
 std::string RecordJson(const OpeningRecord& record);
 
 }  // namespace tb::tenders

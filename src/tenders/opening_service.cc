@@ -170,6 +170,7 @@ Result<ShareResult> OpeningService::Open(const auth::Actor& actor, const TenderF
     }
     record.bids.push_back(std::move(bid));
   }
+  record.excluded = std::move(inputs.excluded);
   // CR-03: the key is wiped as soon as the envelopes are open, before anything is written.
   key->Wipe();
   key.reset();
@@ -271,6 +272,15 @@ Result<BidAbstract> OpeningService::GetAbstract(const auth::Actor& actor, std::s
         line.price = f.price;
       }
     }
+    abstract.lines.push_back(std::move(line));
+  }
+  for (const UnconfirmedBid& bid : first->excluded) {
+    AbstractLine line;
+    line.bid_id = bid.bid_id;
+    line.supplier_name = bid.supplier_name;
+    line.receipt_time = bid.receipt_time;
+    line.envelope_sha256.emplace_back(kinds.front(), bid.envelope_sha256);
+    line.excluded = bid.reason;
     abstract.lines.push_back(std::move(line));
   }
   return abstract;

@@ -33,6 +33,9 @@ struct AbstractLine {
   std::optional<Money> price;
   bool decrypted = false;
   std::optional<bool> qualified;  // two envelopes: the technical evaluation's mark
+  // Set when the opening left the bid sealed ("not re-confirmed after amendment N"): no
+  // price, never decrypted; its hash still lets the bidder match it to its receipt.
+  std::string excluded;
 };
 
 struct BidAbstract {

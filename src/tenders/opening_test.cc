@@ -101,5 +101,29 @@ TEST(OpeningRecord, JsonIsStableAndNamesEveryBid) {
   EXPECT_NE(json.find("\"members\":[3,5]"), std::string::npos);
 }
 
+// Bids left sealed as not re-confirmed appear in the canonical record (so its hash covers
+// them); a record without any keeps the form, and the hash, it had before exclusions existed.
+TEST(OpeningRecord, ExcludedBidsAreInTheRecordOnlyWhenThereAreAny) {
+  OpeningRecord record;
+  record.ocid = "ocds-x-1";
+  record.opened_at = kDeadline;
+  const std::string without = RecordJson(record);
+  EXPECT_EQ(without.find("excluded"), std::string::npos) << without;
+  UnconfirmedBid excluded;
+  excluded.bid_id = "late-one";
+  excluded.supplier = OrganisationId{4};
+  excluded.supplier_name = "Globex";
+  excluded.version = 1;
+  excluded.receipt_time = kDeadline - std::chrono::hours(30);
+  excluded.envelope_sha256 = std::string(64, 'e');
+  excluded.reason = "not re-confirmed after amendment 2";
+  record.excluded.push_back(excluded);
+  const std::string with = RecordJson(record);
+  EXPECT_NE(with, without);
+  EXPECT_NE(with.find("\"excluded\":[{"), std::string::npos) << with;
+  EXPECT_NE(with.find("\"reason\":\"not re-confirmed after amendment 2\""), std::string::npos);
+  EXPECT_NE(with.find("\"envelope_sha256\":\"" + std::string(64, 'e') + "\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tb::tenders

@@ -245,10 +245,11 @@ Status ValidateDraft(const Tender& t) {
     TB_RETURN_IF_ERROR(CheckId(d.id, document_ids, At("documents", i, "id")));
     if (text::Trim(d.title).empty()) return Invalid("is required", At("documents", i, "title"));
     TB_RETURN_IF_ERROR(CheckText(d.title, 300, At("documents", i, "title")));
+    TB_RETURN_IF_ERROR(ValidateDocumentFiles(d, At("documents", i, "")));
     const bool web = d.url.starts_with("https://") || d.url.starts_with("http://");
     bool clean = d.url.size() <= 2000;
     for (unsigned char c : d.url) clean = clean && c > 0x20 && c < 0x7F;
-    if (!web || !clean) {
+    if (d.files.empty() && (!web || !clean)) {
       return Invalid("must be an http(s) URL without spaces", At("documents", i, "url"));
     }
     TB_RETURN_IF_ERROR(CheckText(d.document_type, 60, At("documents", i, "document_type")));

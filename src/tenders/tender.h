@@ -71,16 +71,56 @@ struct TenderItem {
   bool operator==(const TenderItem&) const = default;
 };
 
-// A solicitation document attached by reference (terms of reference, forms, drawings).
+// What an uploaded tender document is; the OCDS documentType follows from it
+// (DocumentTypeOfKind).
+enum class TenderDocumentKind {
+  kTechnicalSpecification,
+  kTermsOfReference,
+  kForm,  // bid forms, declarations, price schedules to fill in
+  kBillOfQuantities,
+  kContractDraft,
+  kOther,
+};
+// "technical_specification", "terms_of_reference", "form", "bill_of_quantities",
+// "contract_draft", "other".
+std::string_view TenderDocumentKindName(TenderDocumentKind kind);
+std::optional<TenderDocumentKind> ParseTenderDocumentKind(std::string_view name);
+// "technicalSpecifications", "billOfQuantity", "contractDraft"; the rest "biddingDocuments".
+std::string_view DocumentTypeOfKind(TenderDocumentKind kind);
+
+// One uploaded version of a tender document. The bytes are the blob `sha256`
+// (suppliers::BlobStore); every check of suppliers/upload_checks.h passed before it was kept.
+struct TenderDocumentFile {
+  int version = 1;         // 1, 2, ... within the document
+  std::string filename;    // sanitised (suppliers::SanitiseDisplayName); never a path
+  std::string media_type;  // detected from the bytes, one of the allowlist
+  std::int64_t size = 0;
+  std::string sha256;  // lower-case hex
+  Timestamp uploaded_at;
+  bool operator==(const TenderDocumentFile&) const = default;
+};
+
+// A solicitation document (terms of reference, forms, drawings): linked by `url`, or
+// uploaded (`files` not empty, `url` empty: the download route serves it, TenderDocumentPath).
 struct TenderDocument {
   std::string id;  // unique in the tender
   std::string title;
-  std::string url;  // https:// or http://
+  std::string url;  // https:// or http://; empty for an uploaded document
   std::string
       document_type;     // OCDS documentType: "biddingDocuments", "technicalSpecifications", ...
   std::string language;  // ISO 639-1, or empty
+  std::string kind;      // a TenderDocumentKind name, or empty (linked documents)
+  // Uploaded versions, oldest first; the last is current. Only TenderDocumentService adds
+  // to it (CheckUploadedFiles refuses any other change), and after publication only by an
+  // amendment, so older versions stay downloadable and in the amendment history.
+  std::vector<TenderDocumentFile> files;
   bool operator==(const TenderDocument&) const = default;
 };
+
+// "/api/v1/tenders/<ocid>/documents/<id>/versions/<version>/content" (version 0: the
+// current one). Relative: the caller puts its public origin in front.
+std::string TenderDocumentPath(std::string_view ocid, const TenderDocument& document,
+                               int version = 0);
 
 // Who may bid.
 struct Eligibility {
@@ -150,6 +190,11 @@ struct Tender {
 // InvalidArgument naming the field ("items/2/unspsc", "evaluation/technical_weight",
 // "bid_security/amount", "time_zone").
 Status ValidateDraft(const Tender& tender);
+
+// An uploaded document's own checks (used by ValidateDraft; `path` is "documents/<i>/"):
+// a known kind if any, no url beside files, versions 1..n in order, each file with a name,
+// an allowlisted media type, a size and a SHA-256.
+Status ValidateDocumentFiles(const TenderDocument& document, std::string_view path);
 
 // ValidateDraft plus what a published tender must have: title, description, at least one
 // item, a deadline and its zone, a main category, and a weighted method's criteria.

@@ -191,6 +191,39 @@ Status ReadEvaluation(const json& body, Tender& t) {
   return Status::Ok();
 }
 
+// The stored form of uploaded versions (TenderDocumentService writes them; CheckUploadedFiles
+// keeps clients from changing them).
+Status ReadDocumentFiles(const json& d, const std::string& path,
+                         std::vector<TenderDocumentFile>& out) {
+  const json* files = nullptr;
+  TB_RETURN_IF_ERROR(ReadArray(d, "files", path, files));
+  for (std::size_t i = 0; files != nullptr && i < files->size(); ++i) {
+    const std::string at = path + "/files/" + std::to_string(i);
+    const json& f = (*files)[i];
+    if (!f.is_object()) return Bad("must be an object", at);
+    TB_RETURN_IF_ERROR(OnlyKnown(
+        f, {"version", "filename", "format", "size", "sha256", "uploaded_at", "url"}, at));
+    TenderDocumentFile file;
+    for (const char* number : {"version", "size"}) {
+      if (!f.contains(number) || !f[number].is_number_integer()) {
+        return Bad("must be a whole number", at + "/" + number);
+      }
+    }
+    file.version = f["version"].get<int>();
+    file.size = f["size"].get<std::int64_t>();
+    TB_RETURN_IF_ERROR(ReadString(f, "filename", at, file.filename));
+    TB_RETURN_IF_ERROR(ReadString(f, "format", at, file.media_type));
+    TB_RETURN_IF_ERROR(ReadString(f, "sha256", at, file.sha256));
+    std::string uploaded;
+    TB_RETURN_IF_ERROR(ReadString(f, "uploaded_at", at, uploaded));
+    Result<Timestamp> when = Timestamp::FromRfc3339(uploaded);
+    if (!when.ok()) return Bad("must be an RFC 3339 time", at + "/uploaded_at");
+    file.uploaded_at = *when;
+    out.push_back(std::move(file));
+  }
+  return Status::Ok();
+}
+
 Status ReadLotsItemsDocuments(const json& body, Tender& t) {
   const json* lots = nullptr;
   TB_RETURN_IF_ERROR(ReadArray(body, "lots", "", lots));
@@ -238,13 +271,17 @@ Status ReadLotsItemsDocuments(const json& body, Tender& t) {
     const std::string path = "documents/" + std::to_string(i);
     const json& d = (*documents)[i];
     if (!d.is_object()) return Bad("must be an object", path);
-    TB_RETURN_IF_ERROR(OnlyKnown(d, {"id", "title", "url", "document_type", "language"}, path));
+    TB_RETURN_IF_ERROR(OnlyKnown(
+        d, {"id", "title", "url", "document_type", "language", "kind", "files", "download_url"},
+        path));
     TenderDocument document;
     TB_RETURN_IF_ERROR(ReadString(d, "id", path, document.id));
     TB_RETURN_IF_ERROR(ReadString(d, "title", path, document.title));
     TB_RETURN_IF_ERROR(ReadString(d, "url", path, document.url));
     TB_RETURN_IF_ERROR(ReadString(d, "document_type", path, document.document_type));
     TB_RETURN_IF_ERROR(ReadString(d, "language", path, document.language));
+    TB_RETURN_IF_ERROR(ReadString(d, "kind", path, document.kind));
+    TB_RETURN_IF_ERROR(ReadDocumentFiles(d, path, document.files));
     t.documents.push_back(std::move(document));
   }
   return Status::Ok();
@@ -338,11 +375,26 @@ json EditableJson(const Tender& t, bool include_deadline) {
   body["items"] = std::move(items);
   json documents = json::array();
   for (const TenderDocument& d : t.documents) {
-    documents.push_back({{"id", d.id},
-                         {"title", d.title},
-                         {"url", d.url},
-                         {"document_type", d.document_type},
-                         {"language", d.language}});
+    json document = {{"id", d.id},
+                     {"title", d.title},
+                     {"url", d.url},
+                     {"document_type", d.document_type},
+                     {"language", d.language}};
+    // Only uploaded documents carry these, so linked ones keep their old form.
+    if (!d.kind.empty()) document["kind"] = d.kind;
+    if (!d.files.empty()) {
+      json files = json::array();
+      for (const TenderDocumentFile& f : d.files) {
+        files.push_back({{"version", f.version},
+                         {"filename", f.filename},
+                         {"format", f.media_type},
+                         {"size", f.size},
+                         {"sha256", f.sha256},
+                         {"uploaded_at", f.uploaded_at.ToRfc3339()}});
+      }
+      document["files"] = std::move(files);
+    }
+    documents.push_back(std::move(document));
   }
   body["documents"] = std::move(documents);
   if (include_deadline && t.deadline && !t.time_zone.empty()) {
@@ -447,6 +499,17 @@ Status ApplyEditableJson(const json& body, Tender& t) {
 json TenderJson(const Tender& t) {
   json body = EditableJson(t);
   body.erase("deadline");
+  // Uploaded documents are read through the download route, each version at its own path.
+  // Read-only keys that ApplyEditableJson ignores, so a client may send the form back.
+  for (std::size_t i = 0; i < t.documents.size(); ++i) {
+    const TenderDocument& d = t.documents[i];
+    if (d.files.empty()) continue;
+    json& document = body["documents"][i];
+    document["download_url"] = TenderDocumentPath(t.ocid, d);
+    for (std::size_t v = 0; v < d.files.size(); ++v) {
+      document["files"][v]["url"] = TenderDocumentPath(t.ocid, d, d.files[v].version);
+    }
+  }
   body["ocid"] = t.ocid;
   body["state"] = TenderStateName(t.state);
   body["buyer"] = {{"id", t.organisation.value}, {"name", t.buyer_name}};

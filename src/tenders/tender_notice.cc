@@ -76,7 +76,11 @@ notices::Notice NoticeFromTender(const Tender& t, const std::vector<Amendment>& 
     notices::Document doc;
     doc.id = d.id;
     doc.title = d.title;
-    doc.url = d.url;
+    // Uploaded files: the current version's download route (the notice is public only
+    // once the tender is, and so is the route).
+    doc.url =
+        d.files.empty() ? d.url : std::string(public_base_url) + TenderDocumentPath(t.ocid, d);
+    if (!d.files.empty()) doc.format = d.files.back().media_type;
     doc.document_type = d.document_type;
     doc.language = d.language.empty() ? t.language : Language::FromTag(d.language);
     doc.published = t.published_at;

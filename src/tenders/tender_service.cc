@@ -14,6 +14,7 @@
 #include "notices/notice_store.h"
 #include "tenders/internal/service_support.h"
 #include "tenders/lifecycle.h"
+#include "tenders/tender_documents.h"
 #include "tenders/tender_json.h"
 #include "tenders/tender_notice.h"
 
@@ -133,6 +134,7 @@ Result<Tender> TenderService::Create(const auth::Actor& actor, OrganisationId or
     editable.merge_patch(body);
   }
   TB_RETURN_IF_ERROR(ApplyEditableJson(editable, draft));
+  TB_RETURN_IF_ERROR(CheckUploadedFiles(Tender{}, draft, /*published=*/false));
   draft.organisation = organisation;
   draft.created_by = actor.user;
   draft.state = TenderState::kDraft;
@@ -198,6 +200,7 @@ Result<Tender> TenderService::Patch(const auth::Actor& actor, std::string_view o
   merged.merge_patch(patch);
   Tender edited = current;
   TB_RETURN_IF_ERROR(ApplyEditableJson(merged, edited));
+  TB_RETURN_IF_ERROR(CheckUploadedFiles(current, edited, /*published=*/false));
   const std::vector<std::string> changed = internal::ChangedFields(before, EditableJson(edited));
   std::string names;
   for (const std::string& f : changed) {

@@ -125,6 +125,12 @@ class TenderService {
   Result<Amendment> Amend(const auth::Actor& actor, std::string_view ocid,
                           const AmendmentRequest& request);
   Result<std::vector<Amendment>> Amendments(const auth::Actor& actor, std::string_view ocid);
+  // An amendment (as Amend, substantive) whose only change is the tender's document list,
+  // `documents` being the whole new list: the one way uploaded files change after
+  // publication (TenderDocumentService; Amend itself refuses file changes).
+  Result<Amendment> AmendDocuments(const auth::Actor& actor, std::string_view ocid,
+                                   const std::vector<TenderDocument>& documents,
+                                   const std::string& rationale);
 
   // The committee with sealing keys and the registered envelope keys: owners and members.
   struct CommitteeView {
@@ -193,6 +199,9 @@ class TenderService {
   void Mail(const std::vector<Recipient>& recipients, const std::string& subject,
             const std::string& text);
   Result<Tender> Loaded(const auth::Actor& actor, std::string_view ocid);
+  // Amend's work; `files_from_upload` lets the request change uploaded files.
+  Result<Amendment> AmendTender(const auth::Actor& actor, std::string_view ocid,
+                                const AmendmentRequest& request, bool files_from_upload);
 
   TenderStore& store_;
   const Clock& clock_;

@@ -5,6 +5,8 @@
 
 #include "auth/policy.h"
 #include "tenders/internal/service_support.h"
+#include "tenders/reconfirm_mail.h"
+#include "tenders/tender_documents.h"
 #include "tenders/tender_json.h"
 #include "tenders/tender_service.h"
 
@@ -163,6 +165,13 @@ Result<Tender> TenderService::ChangeDeadline(const auth::Actor& actor, std::stri
 
 Result<Amendment> TenderService::Amend(const auth::Actor& actor, std::string_view ocid,
                                        const AmendmentRequest& request) {
+  return AmendTender(actor, ocid, request, /*files_from_upload=*/false);
+}
+
+// AmendDocuments (tender_documents.cc) also comes here, with uploaded files allowed.
+Result<Amendment> TenderService::AmendTender(const auth::Actor& actor, std::string_view ocid,
+                                             const AmendmentRequest& request,
+                                             bool files_from_upload) {
   TB_ASSIGN_OR_RETURN(Tender current, Loaded(actor, ocid));
   const Timestamp now = clock_.Now();
   if (!IsOwner(actor, current))
@@ -196,6 +205,11 @@ Result<Amendment> TenderService::Amend(const auth::Actor& actor, std::string_vie
     return Status(applied).WithField("changes/" + applied.field());
   }
   TB_RETURN_IF_ERROR(ValidateComplete(changed));
+  if (!files_from_upload) {
+    if (Status files = CheckUploadedFiles(current, changed, /*published=*/true); !files.ok()) {
+      return Status(files).WithField("changes/" + files.field());
+    }
+  }
   Amendment amendment;
   amendment.changed_fields = internal::ChangedFields(before, EditableJson(changed));
   if (amendment.changed_fields.empty()) {
@@ -253,10 +267,13 @@ Result<Amendment> TenderService::Amend(const auth::Actor& actor, std::string_vie
       TenderStore::Amended amended,
       store_.Amend(changed, amendment, MakeEntry("tender.amended", now, actor, changed, fields),
                    {.stored_deadline_must_be_future = true}));
-  Mail(amended.recipients,
+  // Bidders get the re-confirmation request instead (in their language); what the officer
+  // gets back is the amendment alone, the same whatever the number of bidders (ET-03).
+  Mail(WithoutBidders(amended.recipients, amended.bidders),
        "Amendment " + std::to_string(amendment.number) + ": " + amended.tender.title + " (" +
            amended.tender.ocid + ")",
        AmendmentMail(amended.tender, amendment, options_.public_base_url));
+  SendReconfirmMails(mailer_, amended.bidders, amended.tender, amendment, options_.public_base_url);
   WriteNotice(amended.tender);
   return amendment;
 }

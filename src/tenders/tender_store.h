@@ -70,6 +70,15 @@ struct Recipient {
   bool operator==(const Recipient&) const = default;
 };
 
+// A user of a company holding a bid of the tender, to be asked to re-confirm after a
+// substantive amendment (read from the bids by the server; never shown to the officer, ET-03).
+struct BidderRecipient {
+  SupplierId supplier;
+  std::string email;
+  std::string language;  // the user's interface language
+  bool operator==(const BidderRecipient&) const = default;
+};
+
 struct TenderFilter {
   std::vector<TenderState> states;  // empty: any
   OrganisationId buyer;             // invalid: any
@@ -118,9 +127,12 @@ class TenderStore {
   struct Amended {
     Tender tender;
     std::vector<Recipient> recipients;
+    std::vector<BidderRecipient> bidders;  // substantive amendments only
   };
   // Update plus the amendment row and one notification row ("amendment", its number) per
   // supplier in tender_interest; returns those suppliers with their users' e-mail addresses.
+  // A substantive amendment also adds one "reconfirm" notification per company holding a
+  // bid that is not withdrawn, and returns those companies' users in `bidders`.
   virtual Result<Amended> Amend(const Tender& tender, const Amendment& amendment,
                                 const audit::Entry& entry, WriteOptions options) = 0;
   // Oldest first.

@@ -5,7 +5,9 @@
 // asks, the officer answers and the public sees the answer without the asker; a substantive
 // amendment inside the window extends the deadline and notifies; and every role tries
 // PATCH .../deadline (ET-04).
+#include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <thread>
 
 #include "accounts_client.h"
@@ -74,16 +76,22 @@ class TenderApiTest : public AccountsApiTest {
     return client_->Put(path.c_str(), headers, body, "application/json");
   }
 
+  // The tender service mails from a background thread (mail::MakeBackgroundMailer), so the
+  // mail may land just after the response: wait up to 10 s for the first one to appear.
   int MailsTo(const std::string& to, const std::string& needle) {
-    int count = 0;
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(mail_dir_, ec)) {
-      const std::string mail = ReadFile(entry.path().string());
-      if (mail.find("To: " + to) != std::string::npos && mail.find(needle) != std::string::npos) {
-        ++count;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    for (;;) {
+      int count = 0;
+      std::error_code ec;
+      for (const auto& entry : std::filesystem::directory_iterator(mail_dir_, ec)) {
+        const std::string mail = ReadFile(entry.path().string());
+        if (mail.find("To: " + to) != std::string::npos && mail.find(needle) != std::string::npos) {
+          ++count;
+        }
       }
+      if (count > 0 || std::chrono::steady_clock::now() > give_up) return count;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
-    return count;
   }
   std::size_t NotificationCount(const Account& supplier) {
     return Body(Send("GET", "/api/v1/me/notifications", supplier))["items"].size();

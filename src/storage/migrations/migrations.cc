@@ -43,11 +43,13 @@ extern const Migration kMigrationV8;
 extern const Migration kMigrationV9;
 // Defined in schema_v10.cc (alerts, issue #5).
 extern const Migration kMigrationV10;
+// Defined in schema_v11.cc (bid re-confirmation after amendments, issue #6).
+extern const Migration kMigrationV11;
 
 std::span<const Migration> AllMigrations() {
   static const Migration kAll[] = {kMigrationV1, kMigrationV2, kMigrationV3, kMigrationV4,
                                      kMigrationV5, kMigrationV6, kMigrationV7, kMigrationV8,
-                                     kMigrationV9, kMigrationV10};
+                                     kMigrationV9, kMigrationV10, kMigrationV11};
   return kAll;
 }
 

@@ -18,10 +18,28 @@ export const bidVersionSchema = z.object({
 });
 export type BidVersion = z.infer<typeof bidVersionSchema>;
 
+// A re-confirmation of a version after a substantive amendment (docs/bids.md), with its
+// signed receipt (action "confirmed").
+export const bidConfirmationSchema = z.object({
+  version: z.number(),
+  amendment: z.number(),
+  confirmed_at: z.string(),
+  receipt: z.unknown(),
+});
+export type BidConfirmation = z.infer<typeof bidConfirmationSchema>;
+
 export const ownBidSchema = z.object({
   bid: z.string(),
   withdrawn: z.boolean(),
   versions: z.array(bidVersionSchema),
+  awaiting_reconfirmation: z
+    .boolean()
+    .nullish()
+    .transform((v) => v === true),
+  confirmations: z
+    .array(bidConfirmationSchema)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 export type OwnBid = z.infer<typeof ownBidSchema>;
 
@@ -33,9 +51,17 @@ export const bidListingSchema = z
     own: z.boolean().nullish(),
     bids: z.array(ownBidSchema).nullish(),
     sealed: z.boolean().nullish(),
+    reconfirm_after: z.string().nullish(),
+    reconfirm_amendment: z.number().nullish(),
   })
   .passthrough()
-  .transform((body) => ({ tender: body.tender, own: body.own === true, bids: body.bids ?? [] }));
+  .transform((body) => ({
+    tender: body.tender,
+    own: body.own === true,
+    bids: body.bids ?? [],
+    reconfirmAfter: body.reconfirm_after ?? undefined,
+    reconfirmAmendment: body.reconfirm_amendment ?? undefined,
+  }));
 export type BidListing = z.infer<typeof bidListingSchema>;
 
 const path = (ocid: string) => `/tenders/${encodeURIComponent(ocid)}`;
@@ -157,6 +183,20 @@ export function useWithdrawBid(ocid: string, supplier: string | undefined) {
   });
 }
 
+// POST /tenders/{ocid}/bids/{bid}/confirmation: re-confirms a bid received before a
+// substantive amendment; the same step-up rules as a withdrawal. The answer is the signed
+// receipt (action "confirmed").
+export function useConfirmBid(ocid: string, supplier: string | undefined) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ bidId, idempotencyKey }: { bidId: string; idempotencyKey: string }) =>
+      apiSend('POST', `${path(ocid)}/bids/${encodeURIComponent(bidId)}/confirmation`, supplier ? { supplier: Number(supplier) } : {}, z.unknown(), {
+        headers: { 'Idempotency-Key': idempotencyKey },
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['bidding', 'own-bids', ocid] }),
+  });
+}
+
 // GET /tenders/{ocid}/bid-abstract (ET-11), for bidders after the technical or single opening.
 const abstractLineSchema = z.object({
   bid: z.string(),
@@ -169,6 +209,8 @@ const abstractLineSchema = z.object({
     .nullish()
     .transform((v) => v ?? undefined),
   qualified: z.boolean().nullish().transform((v) => v ?? undefined),
+  // "not re-confirmed after amendment N": the opening left the bid sealed.
+  excluded: z.string().nullish().transform((v) => v ?? undefined),
 });
 export type AbstractLine = z.infer<typeof abstractLineSchema>;
 

@@ -60,7 +60,19 @@ export const publicTenderSchema = z.object({
       unit: text,
     }),
   ),
-  documents: list(z.object({ id: text, title: text, url: text, document_type: text, language: text })),
+  // Uploaded documents also have download_url and their versions (size, SHA-256).
+  documents: list(
+    z.object({
+      id: text,
+      title: text,
+      url: text,
+      document_type: text,
+      language: text,
+      kind: text,
+      download_url: optionalText,
+      files: list(z.object({ version: z.number(), filename: text, format: text, size: z.number(), sha256: text, uploaded_at: text, url: text })),
+    }),
+  ),
   deadline: optionalText,
   deadline_local: optionalText,
   time_zone: text,

@@ -93,6 +93,12 @@ function AbstractTable({ abstract, receipts }: { abstract: BidAbstract; receipts
                   <td>
                     <span dir="auto">{line.supplier_name}</span>
                     {line.qualified === false ? <span className="badge badge--warning"> {t('bidding.abstract.notQualified')}</span> : null}
+                    {line.excluded ? (
+                      <span className="badge badge--warning" data-testid="abstract-excluded">
+                        {' '}
+                        {t('bidding.abstract.excluded', { number: /(\d+)$/.exec(line.excluded)?.[1] ?? '?' })}
+                      </span>
+                    ) : null}
                     <dl className="bidding-hashes" aria-label={t('bidding.abstract.hashes')}>
                       {Object.entries(line.envelope_sha256)
                         .sort(([a], [b]) => ENVELOPE_ORDER.indexOf(a) - ENVELOPE_ORDER.indexOf(b))

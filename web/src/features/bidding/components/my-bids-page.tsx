@@ -96,6 +96,14 @@ export function MyBidsPage() {
                       <span className={bid.withdrawn ? 'badge badge--withdrawn' : 'badge badge--active'}>
                         {bid.withdrawn ? t('bidding.prepare.withdrawn') : t('bidding.prepare.live')}
                       </span>
+                      {bid.awaiting_reconfirmation && tender.state === 'published' ? (
+                        <>
+                          {' '}
+                          <span className="badge badge--warning" data-testid="my-bid-awaiting">
+                            {t('bidding.reconfirm.badge')}
+                          </span>
+                        </>
+                      ) : null}
                       {latest ? (
                         <div className="muted">
                           {t('bidding.myBids.lastReceipt')}: {t(`bidding.receipt.actions.${latest.action}`, { defaultValue: latest.action })} ·{' '}

@@ -10,6 +10,7 @@ import { useCompany } from '../hooks/use-company';
 import { BidForm } from './bid-form';
 import { DeadlinePanel } from './deadline-panel';
 import { ReceiptPanel } from './receipt-panel';
+import { ReconfirmBanner } from './reconfirm-bid';
 import { WithdrawBid } from './withdraw-bid';
 import '../bidding.css';
 
@@ -100,6 +101,7 @@ function BidsAndForm({ tender, supplier }: { tender: PublicTender; supplier: str
             bid={bid}
             supplier={supplier}
             open={open}
+            amendment={own.data.reconfirmAmendment}
             onReplace={() => startReplacing(bid.bid)}
           />
         ))}
@@ -133,10 +135,26 @@ function BidsAndForm({ tender, supplier }: { tender: PublicTender; supplier: str
   );
 }
 
-function OwnBidView({ tender, bid, supplier, open, onReplace }: { tender: PublicTender; bid: OwnBid; supplier: string | undefined; open: boolean; onReplace: () => void }) {
+function OwnBidView({
+  tender,
+  bid,
+  supplier,
+  open,
+  amendment,
+  onReplace,
+}: {
+  tender: PublicTender;
+  bid: OwnBid;
+  supplier: string | undefined;
+  open: boolean;
+  amendment: number | undefined;
+  onReplace: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const versions = [...bid.versions].sort((a, b) => b.version - a.version);
   const latest = versions[0];
+  // The newest confirmation of the version that stands, with its signed receipt.
+  const confirmation = bid.confirmations.filter((c) => c.version === latest?.version).at(-1);
   return (
     <div className="stack bidding-own-bid" data-testid="own-bid" data-bid={bid.bid} data-withdrawn={bid.withdrawn ? 'true' : undefined}>
       <p>
@@ -145,6 +163,12 @@ function OwnBidView({ tender, bid, supplier, open, onReplace }: { tender: Public
           {bid.withdrawn ? t('bidding.prepare.withdrawn') : t('bidding.prepare.live')}
         </span>
       </p>
+      {open && !bid.withdrawn ? (
+        <ReconfirmBanner ocid={tender.ocid} bid={bid} supplier={supplier} amendment={amendment} deadline={tender.deadline} timeZone={tender.time_zone} />
+      ) : null}
+      {confirmation ? (
+        <ReceiptPanel receipt={confirmation.receipt} title={t('bidding.reconfirm.receipt', { version: confirmation.version })} />
+      ) : null}
       {latest ? <ReceiptPanel receipt={latest.receipt} title={t('bidding.prepare.latestReceipt', { version: latest.version })} /> : null}
       {versions.length > 1 ? (
         <details>

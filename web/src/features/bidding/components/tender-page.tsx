@@ -5,12 +5,15 @@ import { Fact } from '@/components/ui/fact';
 import { Loading } from '@/components/ui/loading';
 import { formatCountries, formatMoney, formatNumber } from '@/lib/format';
 import { safeExternalUrl } from '@/lib/safe-url';
+import { formatFileSize } from '@/features/tenders/api/documents';
+import { useOwnBids } from '../api/bids';
 import { type PublicTender, useExpressInterest, useInterest, usePublicTender } from '../api/tender';
 import { useCompany } from '../hooks/use-company';
 import { BidAbstractSection } from './bid-abstract';
 import { AwardResultSection } from './award-result';
 import { AmendmentsSection, ClarificationsSection } from './clarifications';
 import { DeadlinePanel } from './deadline-panel';
+import { ReconfirmBanner } from './reconfirm-bid';
 import { SubmissionSpecPanel } from './submission-spec';
 import '../bidding.css';
 
@@ -59,6 +62,7 @@ function TenderDetail({ tender }: { tender: PublicTender }) {
           <p>{t('bidding.tender.reconfirm')}</p>
         </div>
       ) : null}
+      {tender.reconfirm_required && open ? <OwnBidsToReconfirm tender={tender} /> : null}
 
       <div className="notice__layout">
         <div className="notice__main">
@@ -184,6 +188,10 @@ function DocumentsSection({ tender }: { tender: PublicTender }) {
       </h2>
       <ul className="documents">
         {tender.documents.map((d) => {
+          const current = d.files.at(-1);
+          if (d.download_url && current) {
+            return <UploadedDocumentItem key={d.id} title={d.title} kind={d.kind} href={d.download_url} file={current} versions={d.files.length} />;
+          }
           const url = safeExternalUrl(d.url);
           return (
             <li key={d.id}>
@@ -200,6 +208,48 @@ function DocumentsSection({ tender }: { tender: PublicTender }) {
         })}
       </ul>
     </section>
+  );
+}
+
+// An uploaded solicitation document: a same-origin download (the server sends it as an
+// attachment), its size and SHA-256 so a bidder can check the file it keeps.
+function UploadedDocumentItem({
+  title,
+  kind,
+  href,
+  file,
+  versions,
+}: {
+  title: string;
+  kind: string;
+  href: string;
+  file: { version: number; size: number; sha256: string; filename: string };
+  versions: number;
+}) {
+  const { t, i18n } = useTranslation();
+  // Only the server's own download route, never a link from elsewhere.
+  const safe = href.startsWith('/api/v1/tenders/') ? href : undefined;
+  return (
+    <li className="documents__uploaded" data-testid="uploaded-document">
+      {safe ? (
+        <a href={safe} download={file.filename} dir="auto">
+          {title || file.filename}
+        </a>
+      ) : (
+        <span dir="auto">{title || file.filename}</span>
+      )}
+      <span className="muted">
+        {' · '}
+        {t(`tenderDocuments.kinds.${kind || 'other'}`, { defaultValue: kind })} · {formatFileSize(file.size, i18n.language)}
+        {versions > 1 ? ` · ${t('tenderDocuments.version', { n: file.version })}` : ''}
+      </span>
+      <div className="documents__hash">
+        <span className="muted">{t('tenderDocuments.sha256')}</span>{' '}
+        <code className="mono" dir="ltr">
+          {file.sha256}
+        </code>
+      </div>
+    </li>
   );
 }
 
@@ -228,6 +278,31 @@ function EligibilitySection({ tender }: { tender: PublicTender }) {
         </Fact>
       </dl>
     </section>
+  );
+}
+
+// The company's own bids that await re-confirmation, each with its banner and button; the
+// listing is the supplier's own (the server never tells anyone about other bids, ET-03).
+function OwnBidsToReconfirm({ tender }: { tender: PublicTender }) {
+  const { company, supplierParam: supplier } = useCompany();
+  const own = useOwnBids(tender.ocid, supplier, Boolean(company));
+  if (!company || !own.isSuccess) return null;
+  const shown = own.data.bids.filter((bid) => !bid.withdrawn && (bid.awaiting_reconfirmation || bid.confirmations.length > 0));
+  if (shown.length === 0) return null;
+  return (
+    <div className="stack bidding-reconfirm">
+      {shown.map((bid) => (
+        <ReconfirmBanner
+          key={bid.bid}
+          ocid={tender.ocid}
+          bid={bid}
+          supplier={supplier}
+          amendment={own.data.reconfirmAmendment}
+          deadline={tender.deadline}
+          timeZone={tender.time_zone}
+        />
+      ))}
+    </div>
   );
 }
 

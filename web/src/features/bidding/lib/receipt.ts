@@ -15,7 +15,7 @@ export const receiptSchema = z
     tender: z.string(),
     bid: z.string(),
     version: z.number().int(),
-    action: z.enum(['received', 'replaced', 'withdrawn']),
+    action: z.enum(['received', 'replaced', 'withdrawn', 'confirmed']),
     supplier: z.number().int(),
     envelopes: z.array(z.object({ kind: z.enum(['single', 'technical', 'financial']), sha256: hex64, size: z.number().int() }).strict()),
     receipt_time: z.string(),

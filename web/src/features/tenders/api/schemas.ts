@@ -52,7 +52,27 @@ export const itemSchema = z.object({
 });
 export type Item = z.infer<typeof itemSchema>;
 
-export const documentSchema = z.object({ id: text, title: text, url: text, document_type: text, language: text });
+// An uploaded document's versions (api/documents.ts reads them with their download urls).
+// The builder keeps them as they came and sends them back unchanged: only an upload
+// changes them (the server refuses anything else).
+export const documentFileSchema = z.object({
+  version: z.number(),
+  filename: text,
+  format: text,
+  size: z.number(),
+  sha256: text,
+  uploaded_at: text,
+});
+export const documentSchema = z.object({
+  id: text,
+  title: text,
+  url: text,
+  document_type: text,
+  language: text,
+  kind: text,
+  files: list(documentFileSchema),
+  download_url: optionalText,
+});
 export type TenderDocument = z.infer<typeof documentSchema>;
 
 export const criterionSchema = z.object({

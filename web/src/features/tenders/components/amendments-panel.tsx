@@ -8,6 +8,7 @@ import { formatDateTime, parseInstant } from '@/lib/format';
 import type { Tender } from '../api/schemas';
 import { type Amendment, useAmend, useAmendments } from '../api/tenders';
 import { resolveLocal, wallTimeIn } from '../model/deadline';
+import { AmendmentDocumentUploads } from './documents/document-uploads';
 import { TextAreaField } from './form-bits';
 import { isolate } from '../model/bidi';
 
@@ -20,6 +21,7 @@ export function AmendmentsPanel({ tender }: { tender: Tender }) {
   return (
     <div className="tb-amendments">
       {tender.can_edit && tender.state === 'published' ? <AmendForm tender={tender} /> : null}
+      {tender.can_edit && tender.state === 'published' ? <AmendmentDocumentUploads ocid={tender.ocid} /> : null}
       <section className="panel" aria-labelledby="amendment-history">
         <h2 id="amendment-history" className="panel__title">
           {t('tenders.amendments.history')}

@@ -109,7 +109,7 @@ export function newItem(items: readonly Item[], lots: readonly Lot[]): Item {
 }
 
 export function newDocument(documents: readonly TenderDocument[]): TenderDocument {
-  return { id: nextId(documents, 'doc-'), title: '', url: 'https://', document_type: 'biddingDocuments', language: '' };
+  return { id: nextId(documents, 'doc-'), title: '', url: 'https://', document_type: 'biddingDocuments', language: '', kind: '', files: [], download_url: undefined };
 }
 
 export function newCriterion(criteria: readonly Criterion[], sustainability = false): Criterion {

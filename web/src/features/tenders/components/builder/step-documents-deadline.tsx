@@ -18,8 +18,10 @@ export function DocumentsStep({ draft, update, errorFor, readOnly }: StepProps) 
   return (
     <>
       <p className="field__hint">{t('tenders.documents.hint')}</p>
-      {draft.documents.length === 0 ? <p className="muted">{t('tenders.documents.none')}</p> : null}
-      {draft.documents.map((doc, i) => (
+      {draft.documents.every((d) => d.files.length > 0) ? <p className="muted">{t('tenders.documents.none')}</p> : null}
+      {draft.documents.map((doc, i) =>
+        // Uploaded files are listed and changed in the uploads panel above, never here.
+        doc.files.length > 0 ? null : (
         <fieldset key={i} className="list-editor__item" data-testid={`document-${i}`}>
           <legend className="form__legend">{t('tenders.documents.documentN', { n: i + 1 })}</legend>
           <div className="form__row">
@@ -61,7 +63,8 @@ export function DocumentsStep({ draft, update, errorFor, readOnly }: StepProps) 
             </button>
           )}
         </fieldset>
-      ))}
+        ),
+      )}
       {readOnly ? null : (
         <button type="button" className="button button--secondary" onClick={() => update('documents', [...draft.documents, newDocument(draft.documents)])}>
           {t('tenders.documents.add')}

@@ -16,6 +16,7 @@ import { type SaveState, useAutosave } from '@/lib/use-autosave';
 import { StateBadge } from '../form-bits';
 import { BasicsStep } from './step-basics';
 import { CommitteeStep } from './step-committee';
+import { DocumentUploads } from '../documents/document-uploads';
 import { DeadlineStep, DocumentsStep } from './step-documents-deadline';
 import { EligibilityStep } from './step-eligibility';
 import { EvaluationStep } from './step-evaluation';
@@ -185,7 +186,12 @@ function Builder({ tender, me, readOnly, delayMs, onReload }: BuilderProps) {
             <legend className="visually-hidden">{t(`tenders.steps.${step}`)}</legend>
             {step === 'basics' ? <BasicsStep {...props} /> : null}
             {step === 'items' ? <ItemsStep {...props} /> : null}
-            {step === 'documents' ? <DocumentsStep {...props} /> : null}
+            {step === 'documents' ? (
+              <>
+                <DocumentUploads ocid={tender.ocid} readOnly={readOnly} beforeChange={flush} onChanged={onReload} />
+                <DocumentsStep {...props} />
+              </>
+            ) : null}
             {step === 'deadline' ? <DeadlineStep {...props} /> : null}
             {step === 'evaluation' ? <EvaluationStep {...props} /> : null}
             {step === 'eligibility' ? <EligibilityStep {...props} /> : null}
