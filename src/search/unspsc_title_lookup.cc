@@ -108,6 +108,9 @@ class InMemoryLookup final : public UnspscTitleLookup {
     for (const UnspscTitle& t : titles) {
       if (!t.title.empty()) by_code_[t.code.value()][t.language.code()] = t.title;
     }
+    for (const UnspscTitle& a : aliases) {
+      if (!a.title.empty()) aliases_[a.code.value()][a.language.code()].push_back(a.title);
+    }
     const std::size_t first_alias = titles.size();
     titles.insert(titles.end(), std::make_move_iterator(aliases.begin()),
                   std::make_move_iterator(aliases.end()));
@@ -202,6 +205,13 @@ class InMemoryLookup final : public UnspscTitleLookup {
     return it->second.empty() ? std::string() : it->second.begin()->second;
   }
 
+  std::vector<std::string> AliasesOf(UnspscCode code, const Language& language) const override {
+    auto it = aliases_.find(code.value());
+    if (it == aliases_.end()) return {};
+    auto names = it->second.find(language.code());
+    return names == it->second.end() ? std::vector<std::string>{} : names->second;
+  }
+
  private:
   static Xapian::Stem Stemmer(const Language& language) {
     return Xapian::Stem(internal::StemmerName(language));
@@ -227,6 +237,7 @@ class InMemoryLookup final : public UnspscTitleLookup {
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<std::size_t>> postings_;
   std::unordered_map<std::uint32_t, std::map<std::string, std::string>> by_code_;
+  std::unordered_map<std::uint32_t, std::map<std::string, std::vector<std::string>>> aliases_;
 };
 
 }  // namespace

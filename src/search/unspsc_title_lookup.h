@@ -42,6 +42,9 @@ class UnspscTitleLookup {
   // The title of `code` in `language`, falling back to English, then to any; empty if the
   // code is unknown.
   virtual std::string TitleOf(UnspscCode code, const Language& language) const = 0;
+
+  // The everyday names (aliases) of `code` in `language`, as given; empty when it has none.
+  virtual std::vector<std::string> AliasesOf(UnspscCode code, const Language& language) const = 0;
 };
 
 // The lookup over an in-memory list of titles (app/ loads them from the UnspscCatalogue;

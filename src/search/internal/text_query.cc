@@ -102,6 +102,11 @@ TextQuery BuildTextQuery(std::string_view text, const Language& language,
 
   if (!options.expand || options.titles == nullptr) return built;
   std::vector<Xapian::Query> codes;
+  // A code named in another language also brings its English everyday names as text ("solar
+  // panels" for 太阳能电池板): UN notices are mostly written in English, and many of them are
+  // coded elsewhere in the tree than the code the title names.
+  std::vector<Xapian::Query> english_names;
+  const Xapian::Stem english_stemmer(StemmerName(Language::English()));
   for (ExpansionCandidate& c : options.titles->Match(text, kMaxExpansions * 2)) {
     if (!AcceptExpansionLanguage(language, c.matched_language, text)) continue;
     const std::string code = c.code.ToString();
@@ -119,8 +124,17 @@ TextQuery BuildTextQuery(std::string_view text, const Language& language,
     built.expansions.push_back(Expansion{code, prefix, options.titles->TitleOf(c.code, shown),
                                          c.matched_text, c.matched_language.code()});
     codes.emplace_back(std::string(code_prefix) + prefix);
+    if (c.matched_language != Language::English()) {
+      for (const std::string& name : options.titles->AliasesOf(c.code, Language::English())) {
+        bool ignored = false;
+        Xapian::Query words = ParseText(name, english_stemmer, nullptr, &ignored);
+        if (!words.empty()) english_names.push_back(std::move(words));
+      }
+    }
     if (static_cast<int>(built.expansions.size()) >= kMaxExpansions) break;
   }
+  codes.insert(codes.end(), std::make_move_iterator(english_names.begin()),
+               std::make_move_iterator(english_names.end()));
   if (!codes.empty()) {
     Xapian::Query expansion = AnyOf(std::move(codes));
     built.query = built.query.empty() ? expansion
