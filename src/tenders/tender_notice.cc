@@ -143,8 +143,13 @@ Tender TenderFromNotice(const notices::Notice& notice) {
   for (const notices::Document& d : notice.documents) {
     if (!d.url.starts_with("https://") && !d.url.starts_with("http://")) continue;
     // Publishers' document ids are not always usable as ours (spaces, length, repeats).
-    t.documents.push_back({"doc-" + std::to_string(++index), d.title.empty() ? d.url : d.title,
-                           d.url, d.document_type, d.language.known() ? d.language.code() : ""});
+    TenderDocument doc;
+    doc.id = "doc-" + std::to_string(++index);
+    doc.title = d.title.empty() ? d.url : d.title;
+    doc.url = d.url;
+    doc.document_type = d.document_type;
+    doc.language = d.language.known() ? d.language.code() : "";
+    t.documents.push_back(std::move(doc));
   }
   return t;
 }

@@ -307,7 +307,7 @@ void TenderService::Mail(const std::vector<Recipient>& recipients, const std::st
   if (mailer_ == nullptr) return;
   for (const Recipient& r : recipients) {
     for (const std::string& to : r.emails) {
-      if (Status sent = mailer_->Send({to, subject, text}); !sent.ok()) {
+      if (Status sent = mailer_->Send({to, subject, text, "", ""}); !sent.ok()) {
         spdlog::warn("tenders: mail to supplier {} not sent: {}", r.supplier.value,
                      sent.ToString());
       }
