@@ -44,6 +44,38 @@ Result<AuditAppended> Append(Transaction& tx, const audit::Entry& entry) {
   return AppendAuditEntry(tx, entry);
 }
 
+Status AdmitBeforeDeadline(Transaction& tx, const TenderRow& tender, const Attempt& attempt,
+                           const Clock& clock, tenders::BidEventFacts& facts) {
+  facts.receipt_time = clock.Now();
+  if (tender.state == "published" && tender.deadline && facts.receipt_time < *tender.deadline) {
+    return Status::Ok();
+  }
+  if (!tender.deadline || facts.receipt_time < *tender.deadline) {
+    return Status::FailedPrecondition("the tender is not open for bids (it is " + tender.state +
+                                      ")")
+        .WithField("state");
+  }
+  // ET-09: nothing of the write is stored; the refusal and its time are.
+  TB_ASSIGN_OR_RETURN(Statement * refusal,
+                      tx.Prepare("INSERT INTO bid_refusals (tender_id, supplier_id, bid_id, "
+                                 "at_us, deadline_us, reason) VALUES (?, ?, ?, ?, ?, ?)"));
+  refusal->BindInt64(1, attempt.tender.value)
+      .BindInt64(2, attempt.supplier.value)
+      .BindText(3, attempt.bid_id)
+      .BindInt64(4, facts.receipt_time.micros())
+      .BindInt64(5, tender.deadline->micros())
+      .BindText(6, attempt.reason);
+  TB_RETURN_IF_ERROR(refusal->Run());
+  TB_RETURN_IF_ERROR(Append(tx, tenders::LateRefusalEntry(facts, *tender.deadline)).status());
+  TB_RETURN_IF_ERROR(tx.Commit());
+  return Status::FailedPrecondition(
+             "the deadline has passed: the " + std::string(attempt.received) +
+             " was received at " + tenders::Rfc3339Micros(facts.receipt_time) +
+             " and the deadline was " + tenders::Rfc3339Micros(*tender.deadline) + " (" +
+             std::string(attempt.accepted) + " is accepted only when received before the deadline)")
+      .WithField("deadline");
+}
+
 }  // namespace bid_sql
 
 using bid_sql::ForUpdate;
@@ -170,36 +202,9 @@ Result<tenders::BidWriteResult> SqlBidStore::WriteBid(const tenders::BidWrite& w
 
   // ET-01, §3.4: the receipt time is read here, inside the transaction that checked the
   // state and holds the tender, right before the rows are written, and is what gets signed.
-  facts.receipt_time = clock.Now();
-  const bool open = tender->state == "published" && tender->deadline.has_value() &&
-                    facts.receipt_time < *tender->deadline;
-  if (!open) {
-    if (!tender->deadline || facts.receipt_time < *tender->deadline) {
-      return Status::FailedPrecondition("the tender is not open for bids (it is " + tender->state +
-                                        ")")
-          .WithField("state");
-    }
-    // ET-09: nothing of the bid is stored; the refusal and its time are.
-    TB_ASSIGN_OR_RETURN(Statement * refusal,
-                        tx->Prepare("INSERT INTO bid_refusals (tender_id, supplier_id, bid_id, "
-                                    "at_us, deadline_us, reason) VALUES (?, ?, ?, ?, ?, ?)"));
-    refusal->BindInt64(1, write.tender.value)
-        .BindInt64(2, write.supplier.value)
-        .BindText(3, write.bid_id)
-        .BindInt64(4, facts.receipt_time.micros())
-        .BindInt64(5, tender->deadline->micros())
-        .BindText(6, "late");
-    TB_RETURN_IF_ERROR(refusal->Run());
-    TB_RETURN_IF_ERROR(
-        bid_sql::Append(*tx, tenders::LateRefusalEntry(facts, *tender->deadline)).status());
-    TB_RETURN_IF_ERROR(tx->Commit());
-    return Status::FailedPrecondition("the deadline has passed: the submission was received at " +
-                                      tenders::Rfc3339Micros(facts.receipt_time) +
-                                      " and the deadline was " +
-                                      tenders::Rfc3339Micros(*tender->deadline) +
-                                      " (a bid is accepted only when received before the deadline)")
-        .WithField("deadline");
-  }
+  TB_RETURN_IF_ERROR(bid_sql::AdmitBeforeDeadline(
+      *tx, *tender, {write.tender, write.supplier, write.bid_id, "late", "submission", "a bid"},
+      clock, facts));
 
   for (const tenders::EnvelopeUpload& e : write.envelopes) {
     TB_ASSIGN_OR_RETURN(

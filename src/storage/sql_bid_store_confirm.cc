@@ -30,18 +30,6 @@ std::string NotReconfirmedReason(int amendment) {
 
 }  // namespace bid_sql
 
-namespace {
-
-Status Late(const tenders::BidEventFacts& facts, Timestamp deadline) {
-  return Status::FailedPrecondition("the deadline has passed: the confirmation was received at " +
-                                    tenders::Rfc3339Micros(facts.receipt_time) +
-                                    " and the deadline was " + tenders::Rfc3339Micros(deadline) +
-                                    " (a confirmation is accepted only when received before the "
-                                    "deadline)")
-      .WithField("deadline");
-}
-
-}  // namespace
 
 Result<tenders::BidWriteResult> SqlBidStore::ConfirmBid(const tenders::BidConfirm& confirm,
                                                         const Clock& clock,
@@ -95,30 +83,11 @@ Result<tenders::BidWriteResult> SqlBidStore::ConfirmBid(const tenders::BidConfir
   const Timestamp version_received = Timestamp::FromMicros(bid->Int64(3));
 
   // ET-01: the same rule and the same clock reading as a submission (WriteBid).
-  facts.receipt_time = clock.Now();
-  const bool open = tender->state == "published" && tender->deadline.has_value() &&
-                    facts.receipt_time < *tender->deadline;
-  if (!open) {
-    if (!tender->deadline || facts.receipt_time < *tender->deadline) {
-      return Status::FailedPrecondition("the tender is not open for bids (it is " + tender->state +
-                                        ")")
-          .WithField("state");
-    }
-    TB_ASSIGN_OR_RETURN(Statement * refusal,
-                        tx->Prepare("INSERT INTO bid_refusals (tender_id, supplier_id, bid_id, "
-                                    "at_us, deadline_us, reason) VALUES (?, ?, ?, ?, ?, ?)"));
-    refusal->BindInt64(1, confirm.tender.value)
-        .BindInt64(2, confirm.supplier.value)
-        .BindText(3, confirm.bid_id)
-        .BindInt64(4, facts.receipt_time.micros())
-        .BindInt64(5, tender->deadline->micros())
-        .BindText(6, "late_confirmation");
-    TB_RETURN_IF_ERROR(refusal->Run());
-    TB_RETURN_IF_ERROR(
-        bid_sql::Append(*tx, tenders::LateRefusalEntry(facts, *tender->deadline)).status());
-    TB_RETURN_IF_ERROR(tx->Commit());
-    return Late(facts, *tender->deadline);
-  }
+  TB_RETURN_IF_ERROR(bid_sql::AdmitBeforeDeadline(
+      *tx, *tender,
+      {confirm.tender, confirm.supplier, confirm.bid_id, "late_confirmation", "confirmation",
+       "a confirmation"},
+      clock, facts));
   if (withdrawn) {
     return Status::FailedPrecondition("the bid is withdrawn: submit it again instead")
         .WithField("bid");

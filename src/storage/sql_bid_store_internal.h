@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "audit/entry.h"
 #include "core/ids.h"
@@ -9,6 +10,7 @@
 #include "core/timestamp.h"
 #include "storage/audit_append.h"
 #include "storage/database.h"
+#include "tenders/receipt.h"
 #include "tenders/tender.h"
 
 // What the two files of SqlBidStore share. Internal to storage/.
@@ -27,6 +29,23 @@ std::string ForUpdate(const Transaction& tx);
 // The tender row, locked for the transaction when `lock`.
 Result<std::optional<TenderRow>> ReadTender(Transaction& tx, TenderId id, bool lock);
 Result<AuditAppended> Append(Transaction& tx, const audit::Entry& entry);
+
+// ET-01, one rule for submissions and confirmations: reads the receipt time into
+// `facts.receipt_time` (inside the transaction that holds the tender row) and admits the write
+// only while the tender is published and the receipt time is before the deadline. Otherwise
+// FailedPrecondition: naming the state before publication; at or after the deadline (ET-09)
+// after committing the refusal row (`reason`) and its audit entry, naming both times, with
+// `received` ("submission") and `accepted` ("a bid") in the message.
+struct Attempt {
+  TenderId tender;
+  OrganisationId supplier;
+  std::string_view bid_id;
+  std::string_view reason;
+  std::string_view received;
+  std::string_view accepted;
+};
+Status AdmitBeforeDeadline(Transaction& tx, const TenderRow& tender, const Attempt& attempt,
+                           const Clock& clock, tenders::BidEventFacts& facts);
 
 // The tender's reconfirm_after and the number of the latest substantive amendment (the one
 // that set it); nullopt and 0 when no substantive amendment was made.
