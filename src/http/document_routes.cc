@@ -81,22 +81,12 @@ std::optional<Response> ReadUploadFields(const Request& request,
   static constexpr std::string_view kKnown[] = {"kind",           "valid_from", "valid_until",
                                                 "fiscal_year",    "audited",    "language",
                                                 "translation_of", "file"};
-  std::vector<std::string_view> seen;
+  std::string_view problem;
+  if (Status fields = CheckFormFields(parts, kKnown, &problem); !fields.ok()) {
+    return BadMultipart(request, fields, problem);
+  }
   bool has_kind = false;
   for (const MultipartPart& part : parts) {
-    if (std::find(std::begin(kKnown), std::end(kKnown), part.name) == std::end(kKnown)) {
-      return BadMultipart(
-          request,
-          Status::InvalidArgument("unknown field \"" + part.name + "\"").WithField(part.name),
-          "unknown_field");
-    }
-    if (std::find(seen.begin(), seen.end(), part.name) != seen.end()) {
-      return BadMultipart(request,
-                          Status::InvalidArgument("the field \"" + part.name + "\" is given twice")
-                              .WithField(part.name),
-                          "malformed_multipart");
-    }
-    seen.push_back(part.name);
     const std::string value(part.data);
     Status invalid = Status::Ok();
     if (part.name == "file") {

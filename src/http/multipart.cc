@@ -1,5 +1,7 @@
 #include "http/multipart.h"
 
+#include <algorithm>
+
 #include <cstdint>
 
 #include "http/http_types.h"
@@ -282,6 +284,24 @@ std::string SafeDisplayFilename(std::string_view filename) {
   const std::string_view trimmed = TrimSpace(safe);
   if (trimmed.empty() || trimmed == "." || trimmed == "..") return "file";
   return std::string(trimmed);
+}
+
+Status CheckFormFields(const std::vector<MultipartPart>& parts,
+                       std::span<const std::string_view> known, std::string_view* problem) {
+  std::vector<std::string_view> seen;
+  for (const MultipartPart& part : parts) {
+    if (std::find(known.begin(), known.end(), part.name) == known.end()) {
+      *problem = "unknown_field";
+      return Status::InvalidArgument("unknown field \"" + part.name + "\"").WithField(part.name);
+    }
+    if (std::find(seen.begin(), seen.end(), part.name) != seen.end()) {
+      *problem = "malformed_multipart";
+      return Status::InvalidArgument("the field \"" + part.name + "\" is given twice")
+          .WithField(part.name);
+    }
+    seen.push_back(part.name);
+  }
+  return Status::Ok();
 }
 
 }  // namespace tb::http

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,5 +48,11 @@ Result<std::vector<MultipartPart>> ParseMultipart(std::string_view body, std::st
 // characters, bidi overrides or NUL, at most 255 bytes of UTF-8 cut at a character edge;
 // "." and ".." become "file". Never used as a path (AS-28): stored files get random ids.
 std::string SafeDisplayFilename(std::string_view filename);
+
+// An upload form's fields checked against the ones the route reads: InvalidArgument naming the
+// field, with `problem` set to "unknown_field" for a field not in `known` or
+// "malformed_multipart" for one given twice. Ok otherwise.
+Status CheckFormFields(const std::vector<MultipartPart>& parts,
+                       std::span<const std::string_view> known, std::string_view* problem);
 
 }  // namespace tb::http

@@ -81,22 +81,12 @@ std::optional<Response> ReadUpload(const Request& request, const std::vector<Mul
                                    std::string_view& content) {
   static constexpr std::string_view kKnown[] = {"file",     "kind",        "title",
                                                 "language", "document_id", "rationale"};
-  std::vector<std::string_view> seen;
+  std::string_view problem;
+  if (Status fields = CheckFormFields(parts, kKnown, &problem); !fields.ok()) {
+    return BadForm(request, fields, problem);
+  }
   bool has_file = false;
   for (const MultipartPart& part : parts) {
-    if (std::find(std::begin(kKnown), std::end(kKnown), part.name) == std::end(kKnown)) {
-      return BadForm(
-          request,
-          Status::InvalidArgument("unknown field \"" + part.name + "\"").WithField(part.name),
-          "unknown_field");
-    }
-    if (std::find(seen.begin(), seen.end(), part.name) != seen.end()) {
-      return BadForm(request,
-                     Status::InvalidArgument("the field \"" + part.name + "\" is given twice")
-                         .WithField(part.name),
-                     "malformed_multipart");
-    }
-    seen.push_back(part.name);
     const std::string value(part.data);
     if (part.name == "file") {
       has_file = true;
