@@ -212,40 +212,44 @@ Response SubmitBid(const Request& request, const PathParams& path_params, const 
   return ReceiptResponse(std::move(result->receipt), 201, result->replayed);
 }
 
-Response WithdrawBid(const Request& request, const PathParams& path_params,
-                     const auth::Actor& actor, RouteContext& context) {
+namespace {
+
+using BidAct = Result<tenders::SubmitResult> (tenders::BidService::*)(
+    const auth::Actor&, std::string_view, std::string_view, std::string_view,
+    std::optional<OrganisationId>);
+
+// A withdrawal or a re-confirmation: a step-up, an optional {"supplier"} body, the
+// Idempotency-Key, and 201 with the signed receipt.
+Response ActOnBid(const Request& request, const PathParams& path_params, const auth::Actor& actor,
+                  RouteContext& context, std::string_view what, BidAct act) {
   if (context.deps.bids == nullptr) return BidsUnavailable(request);
-  if (auto refused = RequireStepUp(request, actor, context, "withdraw a bid", false))
-    return *refused;
+  if (auto refused = RequireStepUp(request, actor, context, what, false)) return *refused;
   static constexpr BodyField kFields[] = {{"supplier", FieldType::kInteger}};
   json body;
   if (auto problem = ReadJsonBody(request, kFields, body)) return *problem;
   std::optional<OrganisationId> supplier;
   if (body.contains("supplier")) supplier = OrganisationId{body["supplier"].get<std::int64_t>()};
   const std::string* key = IdempotencyKey(request);
-  Result<tenders::SubmitResult> result = context.deps.bids->Withdraw(
+  Result<tenders::SubmitResult> result = (context.deps.bids->*act)(
       actor, path_params.at(0), path_params.at(1), key ? *key : "", supplier);
   if (!result.ok()) return ServiceProblem(result.status(), request);
   return ReceiptResponse(std::move(result->receipt), 201, result->replayed);
+}
+
+}  // namespace
+
+Response WithdrawBid(const Request& request, const PathParams& path_params,
+                     const auth::Actor& actor, RouteContext& context) {
+  return ActOnBid(request, path_params, actor, context, "withdraw a bid",
+                  &tenders::BidService::Withdraw);
 }
 
 // A re-confirmation after a substantive amendment: the same authorisation and step-up as a
 // withdrawal, answered the same way (201 and the signed receipt, action "confirmed").
 Response ConfirmBid(const Request& request, const PathParams& path_params, const auth::Actor& actor,
                     RouteContext& context) {
-  if (context.deps.bids == nullptr) return BidsUnavailable(request);
-  if (auto refused = RequireStepUp(request, actor, context, "confirm a bid", false))
-    return *refused;
-  static constexpr BodyField kFields[] = {{"supplier", FieldType::kInteger}};
-  json body;
-  if (auto problem = ReadJsonBody(request, kFields, body)) return *problem;
-  std::optional<OrganisationId> supplier;
-  if (body.contains("supplier")) supplier = OrganisationId{body["supplier"].get<std::int64_t>()};
-  const std::string* key = IdempotencyKey(request);
-  Result<tenders::SubmitResult> result = context.deps.bids->Confirm(
-      actor, path_params.at(0), path_params.at(1), key ? *key : "", supplier);
-  if (!result.ok()) return ServiceProblem(result.status(), request);
-  return ReceiptResponse(std::move(result->receipt), 201, result->replayed);
+  return ActOnBid(request, path_params, actor, context, "confirm a bid",
+                  &tenders::BidService::Confirm);
 }
 
 Response ListTenderBids(const Request& request, const PathParams& path_params,
