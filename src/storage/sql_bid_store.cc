@@ -44,6 +44,20 @@ Result<AuditAppended> Append(Transaction& tx, const audit::Entry& entry) {
   return AppendAuditEntry(tx, entry);
 }
 
+Result<std::optional<KeyedReceipt>> ReceiptForKey(Transaction& tx, TenderId tender,
+                                                  OrganisationId supplier, std::string_view key) {
+  TB_ASSIGN_OR_RETURN(Statement * s,
+                      tx.Prepare("SELECT receipt, 0 FROM bid_versions WHERE supplier_id = ? AND "
+                                 "tender_id = ? AND idempotency_key = ? UNION ALL "
+                                 "SELECT receipt, 1 FROM bid_confirmations WHERE supplier_id = ? "
+                                 "AND tender_id = ? AND idempotency_key = ?"));
+  s->BindInt64(1, supplier.value).BindInt64(2, tender.value).BindText(3, key);
+  s->BindInt64(4, supplier.value).BindInt64(5, tender.value).BindText(6, key);
+  TB_ASSIGN_OR_RETURN(bool row, s->Step());
+  if (!row) return std::optional<KeyedReceipt>();
+  return std::optional<KeyedReceipt>(KeyedReceipt{s->Text(0), s->Int64(1) != 0});
+}
+
 Status AdmitBeforeDeadline(Transaction& tx, const TenderRow& tender, const Attempt& attempt,
                            const Clock& clock, tenders::BidEventFacts& facts) {
   facts.receipt_time = clock.Now();
@@ -135,17 +149,10 @@ Result<std::optional<std::string>> SqlBidStore::ReceiptForIdempotencyKey(TenderI
                                                                          OrganisationId supplier,
                                                                          std::string_view key) {
   TB_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> tx, db_.Begin(TxMode::kRead));
-  // Confirmations share the key space, so that a key cannot answer for two kinds of request.
-  TB_ASSIGN_OR_RETURN(Statement * s,
-                      tx->Prepare("SELECT receipt FROM bid_versions WHERE supplier_id = ? AND "
-                                  "tender_id = ? AND idempotency_key = ? UNION ALL "
-                                  "SELECT receipt FROM bid_confirmations WHERE supplier_id = ? "
-                                  "AND tender_id = ? AND idempotency_key = ?"));
-  s->BindInt64(1, supplier.value).BindInt64(2, tender.value).BindText(3, key);
-  s->BindInt64(4, supplier.value).BindInt64(5, tender.value).BindText(6, key);
-  TB_ASSIGN_OR_RETURN(bool row, s->Step());
-  if (!row) return std::optional<std::string>();
-  return std::optional<std::string>(s->Text(0));
+  TB_ASSIGN_OR_RETURN(std::optional<bid_sql::KeyedReceipt> found,
+                      bid_sql::ReceiptForKey(*tx, tender, supplier, key));
+  if (!found) return std::optional<std::string>();
+  return std::optional<std::string>(std::move(found->receipt));
 }
 
 Result<tenders::BidWriteResult> SqlBidStore::WriteBid(const tenders::BidWrite& write,
@@ -156,14 +163,15 @@ Result<tenders::BidWriteResult> SqlBidStore::WriteBid(const tenders::BidWrite& w
   if (!tender) return Status::NotFound("no such tender").WithField("ocid");
 
   // A retry that raced its original: the original committed while this one waited.
-  TB_ASSIGN_OR_RETURN(Statement * replay,
-                      tx->Prepare("SELECT receipt FROM bid_versions WHERE supplier_id = ? AND "
-                                  "tender_id = ? AND idempotency_key = ?"));
-  replay->BindInt64(1, write.supplier.value)
-      .BindInt64(2, write.tender.value)
-      .BindText(3, write.idempotency_key);
-  TB_ASSIGN_OR_RETURN(bool replayed, replay->Step());
-  if (replayed) return tenders::BidWriteResult{replay->Text(0), true};
+  TB_ASSIGN_OR_RETURN(
+      std::optional<bid_sql::KeyedReceipt> keyed,
+      bid_sql::ReceiptForKey(*tx, write.tender, write.supplier, write.idempotency_key));
+  if (keyed && keyed->confirmation) {
+    return Status::FailedPrecondition(
+               "this Idempotency-Key was already used for a confirmation; use a new key")
+        .WithField("Idempotency-Key");
+  }
+  if (keyed) return tenders::BidWriteResult{std::move(keyed->receipt), true};
 
   TB_ASSIGN_OR_RETURN(
       Statement * existing,

@@ -39,26 +39,15 @@ Result<tenders::BidWriteResult> SqlBidStore::ConfirmBid(const tenders::BidConfir
                       bid_sql::ReadTender(*tx, confirm.tender, true));
   if (!tender) return Status::NotFound("no such tender").WithField("ocid");
 
-  TB_ASSIGN_OR_RETURN(Statement * replay,
-                      tx->Prepare("SELECT receipt FROM bid_confirmations WHERE supplier_id = ? "
-                                  "AND tender_id = ? AND idempotency_key = ?"));
-  replay->BindInt64(1, confirm.supplier.value)
-      .BindInt64(2, confirm.tender.value)
-      .BindText(3, confirm.idempotency_key);
-  TB_ASSIGN_OR_RETURN(bool replayed, replay->Step());
-  if (replayed) return tenders::BidWriteResult{replay->Text(0), true};
-  TB_ASSIGN_OR_RETURN(Statement * used,
-                      tx->Prepare("SELECT 1 FROM bid_versions WHERE supplier_id = ? AND "
-                                  "tender_id = ? AND idempotency_key = ?"));
-  used->BindInt64(1, confirm.supplier.value)
-      .BindInt64(2, confirm.tender.value)
-      .BindText(3, confirm.idempotency_key);
-  TB_ASSIGN_OR_RETURN(bool key_used, used->Step());
-  if (key_used) {
+  TB_ASSIGN_OR_RETURN(
+      std::optional<bid_sql::KeyedReceipt> keyed,
+      bid_sql::ReceiptForKey(*tx, confirm.tender, confirm.supplier, confirm.idempotency_key));
+  if (keyed && !keyed->confirmation) {
     return Status::FailedPrecondition(
                "this Idempotency-Key was already used for a submission; use a new key")
         .WithField("Idempotency-Key");
   }
+  if (keyed) return tenders::BidWriteResult{std::move(keyed->receipt), true};
 
   // Another company's bid id is "no such bid", as an unknown one: nothing is said about it.
   TB_ASSIGN_OR_RETURN(Statement * bid,

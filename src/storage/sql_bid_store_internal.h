@@ -30,6 +30,16 @@ std::string ForUpdate(const Transaction& tx);
 Result<std::optional<TenderRow>> ReadTender(Transaction& tx, TenderId id, bool lock);
 Result<AuditAppended> Append(Transaction& tx, const audit::Entry& entry);
 
+// The receipt an Idempotency-Key already answered for (submissions, withdrawals and
+// confirmations share the key space, so one key never answers two kinds of request), and
+// whether it was a confirmation's; nullopt for an unused key.
+struct KeyedReceipt {
+  std::string receipt;
+  bool confirmation = false;
+};
+Result<std::optional<KeyedReceipt>> ReceiptForKey(Transaction& tx, TenderId tender,
+                                                  OrganisationId supplier, std::string_view key);
+
 // ET-01, one rule for submissions and confirmations: reads the receipt time into
 // `facts.receipt_time` (inside the transaction that holds the tender row) and admits the write
 // only while the tender is published and the receipt time is before the deadline. Otherwise

@@ -105,6 +105,23 @@ TEST_P(BidReconfirmTest, OpeningExcludesBidsNotReconfirmed) {
   EXPECT_EQ(QueryInt("SELECT confirmed_at_us FROM bid_confirmations"), clock_->Now().micros());
   EXPECT_EQ(Submit(acme, t, "acme", "acme offer 2", "c1").status().field(), "Idempotency-Key")
       << "a confirmation's key cannot answer for a submission";
+  // The same inside the store's transaction, where a request that raced the confirmation past
+  // the service's check is caught.
+  BidWrite raced;
+  raced.tender = t.id;
+  raced.ocid = t.ocid;
+  raced.supplier = acme.memberships.front().organisation;
+  raced.bid_id = "acme";
+  raced.withdraw = true;
+  raced.idempotency_key = "c1";
+  Result<BidWriteResult> in_store = store_->WriteBid(
+      raced, *clock_, [](const BidEventFacts&, const AuditLeaf&) -> Result<SignedBidEvent> {
+        ADD_FAILURE() << "nothing may be signed for a refused key";
+        return Status::Internal("not signed");
+      });
+  ASSERT_FALSE(in_store.ok());
+  EXPECT_EQ(in_store.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(in_store.status().field(), "Idempotency-Key");
 
   // The audit entry names neither the tender nor the company (ET-03, AU-06).
   int confirmations = 0;
